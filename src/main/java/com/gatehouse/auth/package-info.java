@@ -1,0 +1,4 @@
+@NullMarked
+package com.gatehouse.auth;
+
+import org.jspecify.annotations.NullMarked;

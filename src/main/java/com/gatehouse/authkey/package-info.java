@@ -1,0 +1,4 @@
+@NullMarked
+package com.gatehouse.authkey;
+
+import org.jspecify.annotations.NullMarked;

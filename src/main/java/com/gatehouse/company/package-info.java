@@ -1,0 +1,4 @@
+@NullMarked
+package com.gatehouse.company;
+
+import org.jspecify.annotations.NullMarked;

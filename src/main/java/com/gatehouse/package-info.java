@@ -1,0 +1,4 @@
+@NullMarked
+package com.gatehouse;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,69 @@
+package com.gatehouse.permission;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.gatehouse.rest.RestFailure;
+
+/**
+ * Decides what a caller may do to the directory; denies by default. The rules (rest-api.md §4):
+ * System-Admin ({@code admin: yes}) may do anything; Company-Admin ({@code admin: company}) only
+ * in its current company, and only to users and roles whose permissions it could grant itself;
+ * nobody grants a permission wider than one they hold. A denial is counted, logged and answered 403.
+ */
+@Component
+public final class AccessPolicy {
+
+	private static final Logger log = LoggerFactory.getLogger(AccessPolicy.class);
+
+	private final Counter denials;
+
+	AccessPolicy(MeterRegistry meters) {
+		this.denials = Counter.builder("gatehouse.permission.denials")
+			.description("Calls refused because the caller lacked a permission")
+			.register(meters);
+	}
+
+	public void requireSystemAdmin(Caller caller, String action) {
+		if (!caller.isSystemAdmin()) {
+			throw deny(caller, action);
+		}
+	}
+
+	public void requireAdminOf(Caller caller, String companyHandle, String action) {
+		if (!caller.isAdminOf(companyHandle)) {
+			throw deny(caller, action);
+		}
+	}
+
+	/**
+	 * Requires that the caller administers {@code companyHandle} and could grant every one of
+	 * {@code perms} there: to create or assign a role with them, or to manage a user who holds them
+	 * (changing a user's password is as good as holding their permissions).
+	 */
+	public void requireCanGrant(Caller caller, Permissions perms, String companyHandle, String action) {
+		if (!canGrant(caller, perms, companyHandle)) {
+			throw deny(caller, action);
+		}
+	}
+
+	public boolean canGrant(Caller caller, Permissions perms, String companyHandle) {
+		if (caller.isSystemAdmin()) {
+			return true;
+		}
+		if (!caller.isAdminOf(companyHandle)) {
+			return false;
+		}
+		return perms.grants().entrySet().stream().allMatch((wanted) -> caller.perms().holds(wanted.getKey(), wanted.getValue())
+				|| (wanted.getValue() == Grant.COMPANY && caller.perms().holds(Permissions.ADMIN, Grant.COMPANY)));
+	}
+
+	private RestFailure deny(Caller caller, String action) {
+		this.denials.increment();
+		log.info("permission denied user_id={} action={}", caller.userId(), action);
+		return RestFailure.forbidden();
+	}
+}

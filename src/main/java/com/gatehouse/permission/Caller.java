@@ -1,0 +1,32 @@
+package com.gatehouse.permission;
+
+import java.util.Optional;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The user a call acts as, with the permissions they hold at this moment (read from the store on
+ * every call, so a role change applies at once). {@code home} is the user's own company and
+ * {@code company} the one the call acts in (rest-api.md §3).
+ */
+public record Caller(long userId, String login, String name, String home, String company, Permissions perms,
+		CredentialKind via) {
+
+	/** The caller the security chain authenticated for the current call, if any. */
+	public static Optional<Caller> current() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication instanceof CallerAuthentication callerAuthentication)
+				? Optional.of(callerAuthentication.caller()) : Optional.empty();
+	}
+
+	public boolean isSystemAdmin() {
+		return this.perms.holds(Permissions.ADMIN, Grant.YES);
+	}
+
+	/** System-Admin, or Company-Admin acting in {@code companyHandle}. */
+	public boolean isAdminOf(String companyHandle) {
+		return isSystemAdmin()
+				|| (this.perms.holds(Permissions.ADMIN, Grant.COMPANY) && this.company.equals(companyHandle));
+	}
+}

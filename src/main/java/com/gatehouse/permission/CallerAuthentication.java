@@ -1,0 +1,58 @@
+package com.gatehouse.permission;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+
+/**
+ * A verified {@link Caller} in Spring Security's context. {@code sessionId} is the live session
+ * that authenticated the call, for a cookie-authenticated call only; it is a secret and never
+ * printed.
+ */
+public final class CallerAuthentication extends AbstractAuthenticationToken {
+
+	private final Caller caller;
+
+	private final @Nullable String sessionId;
+
+	public CallerAuthentication(Caller caller, @Nullable String sessionId) {
+		super(List.of());
+		this.caller = caller;
+		this.sessionId = sessionId;
+		setAuthenticated(true);
+	}
+
+	public Caller caller() {
+		return this.caller;
+	}
+
+	public @Nullable String sessionId() {
+		return this.sessionId;
+	}
+
+	@Override
+	public Object getPrincipal() {
+		return this.caller;
+	}
+
+	@Override
+	public @Nullable Object getCredentials() {
+		return null;
+	}
+
+	@Override
+	public String toString() {
+		return "CallerAuthentication[" + this.caller + ", sessionId=[PROTECTED]]";
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof CallerAuthentication that && this.caller.equals(that.caller);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.caller.hashCode();
+	}
+}

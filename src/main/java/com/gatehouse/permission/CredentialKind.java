@@ -1,0 +1,12 @@
+package com.gatehouse.permission;
+
+/** How a caller proved who it is on this call (rest-api.md §3). */
+public enum CredentialKind {
+
+	/** A username and password in the body's {@code auth} block. */
+	PASSWORD,
+	/** An Auth Key, in the {@code Authorization} header or the body's {@code auth} block. */
+	KEY,
+	/** The {@code Red60urne} session cookie. */
+	SESSION
+}

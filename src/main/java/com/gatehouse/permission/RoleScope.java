@@ -1,0 +1,7 @@
+package com.gatehouse.permission;
+
+import org.jspecify.annotations.Nullable;
+
+/** The {@code scope} of a role read, update or delete. */
+record RoleScope(@Nullable Long id, @Nullable String name, @Nullable String company) {
+}

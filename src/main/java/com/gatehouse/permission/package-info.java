@@ -1,0 +1,4 @@
+@NullMarked
+package com.gatehouse.permission;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,64 @@
+package com.gatehouse.rest;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one place a {@link RestFailure} becomes JSON, shared by MVC ({@link RestExceptionHandler}),
+ * the servlet filters that run before MVC, and the error page; so every failure has the same shape
+ * whoever notices it.
+ */
+@Component
+public final class FailureRenderer {
+
+	private final JsonMapper json;
+
+	private final boolean legacyStatus;
+
+	public FailureRenderer(JsonMapper json, RestProperties properties) {
+		this.json = json;
+		this.legacyStatus = properties.legacyStatus();
+	}
+
+	public ResponseEntity<Map<String, Object>> toResponse(RestFailure failure) {
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status(failure)).contentType(MediaType.APPLICATION_JSON);
+		if (failure.retryAfter() != null) {
+			builder.header(HttpHeaders.RETRY_AFTER, Long.toString(failure.retryAfter().toSeconds()));
+		}
+		return builder.body(body(failure));
+	}
+
+	public void render(HttpServletResponse response, RestFailure failure) throws IOException {
+		if (response.isCommitted()) {
+			return;
+		}
+		response.resetBuffer();
+		response.setStatus(status(failure).value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		if (failure.retryAfter() != null) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(failure.retryAfter().toSeconds()));
+		}
+		this.json.writeValue(response.getOutputStream(), body(failure));
+	}
+
+	private HttpStatus status(RestFailure failure) {
+		return this.legacyStatus ? HttpStatus.OK : failure.status();
+	}
+
+	private static Map<String, Object> body(RestFailure failure) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("result", "fail");
+		body.put("message", failure.getMessage());
+		body.put("code", failure.code());
+		return body;
+	}
+}

@@ -1,0 +1,52 @@
+package com.gatehouse.rest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.gatehouse.permission.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Routes {@code POST /rest/ops/<verb>/<type>} to the {@link TypeHandler} of that type. The type
+ * may be on the path or in the body; when both are given they must agree (rest-api.md §1).
+ */
+@RestController
+final class OpsController {
+
+	private final Map<String, TypeHandler> handlers;
+
+	OpsController(List<TypeHandler> handlers) {
+		this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(TypeHandler::type, Function.identity()));
+	}
+
+	@PostMapping({ "/rest/ops/{verb}", "/rest/ops/{verb}/", "/rest/ops/{verb}/{type}", "/rest/ops/{verb}/{type}/" })
+	Object ops(@PathVariable String verb, @PathVariable(required = false) @Nullable String type,
+			HttpServletRequest servletRequest) {
+		RestRequest request = RestRequest.of(servletRequest);
+		Verb parsedVerb = Verb.parse(verb);
+		TypeHandler handler = this.handlers.get(type(type, request.type()));
+		if (handler == null) {
+			throw RestFailure.notFound("request.unknown_type", "There is no such type");
+		}
+		Caller caller = Caller.current()
+			.orElseThrow(() -> RestFailure.unauthorized("auth.required", "Authentication required"));
+		return handler.handle(parsedVerb, caller, request);
+	}
+
+	private static String type(@Nullable String onPath, @Nullable String inBody) {
+		if (onPath != null && inBody != null && !onPath.equals(inBody)) {
+			throw RestFailure.badRequest("request.type_conflict", "The type on the path and in the body differ");
+		}
+		String type = (onPath != null) ? onPath : inBody;
+		if (type == null || type.isEmpty()) {
+			throw RestFailure.badRequest("request.type_required", "Name a type on the path or in the body");
+		}
+		return type;
+	}
+}

@@ -1,0 +1,30 @@
+package com.gatehouse.rest;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One REST call's body, read once by {@link RestEnvelopeFilter}: {@code type}, {@code scope},
+ * {@code columns}, {@code values}, {@code order} and {@code auth}, every one optional
+ * (rest-api.md §1). An absent {@code columns} means all columns; an absent {@code auth} means no
+ * credentials in the body.
+ */
+public record RestRequest(@Nullable String type, ObjectNode scope, @Nullable List<String> columns, ObjectNode values,
+		List<String> order, @Nullable RestAuth auth) {
+
+	static final String ATTRIBUTE = RestRequest.class.getName();
+
+	public static RestRequest empty() {
+		return new RestRequest(null, JsonNodeFactory.instance.objectNode(), null, JsonNodeFactory.instance.objectNode(),
+				List.of(), null);
+	}
+
+	/** The body of the current call as the envelope filter read it, or {@link #empty()} outside /rest/. */
+	public static RestRequest of(HttpServletRequest request) {
+		return (request.getAttribute(ATTRIBUTE) instanceof RestRequest read) ? read : empty();
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.gatehouse.rest;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,49 @@
+package com.gatehouse.session;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.session.SessionIdGenerator;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+
+import com.gatehouse.auth.credentials.SessionCookieToken;
+
+/**
+ * Spring Session wiring: the documented {@code Red60urne} cookie ({@code HttpOnly},
+ * {@code SameSite=Lax}, {@code Secure} when the request came over HTTPS, directly or through a
+ * trusted proxy), 256-bit ids, and the idle timeout.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionConfig {
+
+	@Bean
+	CookieSerializer cookieSerializer() {
+		DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+		cookie.setCookieName(SessionCookieToken.COOKIE_NAME);
+		cookie.setCookiePath("/");
+		cookie.setUseHttpOnlyCookie(true);
+		cookie.setSameSite("Lax");
+		// The id is already URL-safe, so the cookie value and user.session are the same string.
+		cookie.setUseBase64Encoding(false);
+		return cookie;
+	}
+
+	@Bean
+	SessionIdGenerator sessionIdGenerator() {
+		return new RandomSessionIds();
+	}
+
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> jdbcSessionLimits(SessionProperties limits,
+			SessionIdGenerator ids) {
+		return (repository) -> {
+			repository.setDefaultMaxInactiveInterval(limits.idleTimeout());
+			repository.setSessionIdGenerator(ids);
+		};
+	}
+}

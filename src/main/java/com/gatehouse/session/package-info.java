@@ -1,0 +1,4 @@
+@NullMarked
+package com.gatehouse.session;
+
+import org.jspecify.annotations.NullMarked;

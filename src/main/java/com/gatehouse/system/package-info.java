@@ -1,0 +1,4 @@
+@NullMarked
+package com.gatehouse.system;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,74 @@
+package com.gatehouse.user;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+import com.gatehouse.permission.RoleRepository;
+import com.gatehouse.rest.RestFailure;
+
+/**
+ * On a store with no users, creates the first System-Admin in the company {@code default} (made by
+ * the first migration). Later starts, and an instance that loses the race to another starting on
+ * the same store, change nothing.
+ */
+@Component
+final class AdminBootstrap implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+
+	private static final String COMPANY = "default";
+
+	private final UserRepository users;
+
+	private final RoleRepository roles;
+
+	private final PasswordHasher hasher;
+
+	private final AdminProperties admin;
+
+	AdminBootstrap(UserRepository users, RoleRepository roles, PasswordHasher hasher, AdminProperties admin) {
+		this.users = users;
+		this.roles = roles;
+		this.hasher = hasher;
+		this.admin = admin;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!this.users.isEmpty()) {
+			return;
+		}
+		boolean generated = this.admin.password() == null || this.admin.password().isEmpty();
+		String password = generated ? generatePassword() : this.admin.password();
+		if (password.length() < 12 || password.length() > 128) {
+			throw new IllegalStateException("GATEHOUSE_ADMIN_PASSWORD must be 12 to 128 characters long");
+		}
+		long roleId = this.roles.findUsable("System-Admin", COMPANY).orElseThrow().id();
+		try {
+			this.users.insert(new User(0, this.admin.login(), "System Administrator", COMPANY, "System-Admin", roleId, true),
+					this.hasher.hash(password));
+		}
+		catch (RestFailure anotherInstanceWon) {
+			return;
+		}
+		log.info("created the first System-Admin, login '{}'", this.admin.login());
+		if (generated) {
+			// Printed once, to the console only (not the log), like Jenkins' and Keycloak's first password.
+			System.out.printf("%n  Gatehouse: the generated password of System-Admin '%s' is: %s%n"
+					+ "  It is shown only this once. Set GATEHOUSE_ADMIN_PASSWORD to choose it instead.%n%n",
+					this.admin.login(), password);
+		}
+	}
+
+	private static String generatePassword() {
+		byte[] random = new byte[18];
+		new SecureRandom().nextBytes(random);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+	}
+}

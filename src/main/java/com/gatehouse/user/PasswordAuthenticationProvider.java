@@ -1,0 +1,50 @@
+package com.gatehouse.user;
+
+import java.util.Optional;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+import com.gatehouse.auth.credentials.CredentialsRejected;
+import com.gatehouse.permission.CallerAuthentication;
+import com.gatehouse.permission.CredentialKind;
+
+/**
+ * Verifies a login name and password. An unknown login is checked against a dummy hash, so it
+ * costs the same as a wrong password, and every failure is the same rejection (rest-api.md §2).
+ */
+@Component
+final class PasswordAuthenticationProvider implements AuthenticationProvider {
+
+	private final UserRepository users;
+
+	private final PasswordHasher hasher;
+
+	private final CallerLoader callers;
+
+	PasswordAuthenticationProvider(UserRepository users, PasswordHasher hasher, CallerLoader callers) {
+		this.users = users;
+		this.hasher = hasher;
+		this.callers = callers;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		String login = authentication.getName();
+		String password = String.valueOf(authentication.getCredentials());
+		Optional<StoredPassword> stored = this.users.findPassword(login);
+		if (!this.hasher.matches(password, stored.map(StoredPassword::hash).orElse(null))) {
+			throw CredentialsRejected.forLogin(login, stored.isPresent() ? "wrong password" : "unknown login");
+		}
+		return this.callers.load(stored.get().userId(), null, CredentialKind.PASSWORD)
+			.map((caller) -> new CallerAuthentication(caller, null))
+			.orElseThrow(() -> CredentialsRejected.forLogin(login, "user disabled"));
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+}

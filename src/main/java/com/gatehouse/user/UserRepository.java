@@ -1,0 +1,143 @@
+package com.gatehouse.user;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.gatehouse.rest.RestFailure;
+
+/** All SQL about users. Logins are unique whatever their case. */
+@Component
+public final class UserRepository {
+
+	private static final String SELECT_USERS = """
+			SELECT u.id, u.login, u.name, c.handle AS company, r.name AS role, u.role_id, u.enabled
+			FROM users u
+			JOIN companies c ON c.id = u.company_id
+			JOIN roles r ON r.id = u.role_id
+			WHERE (CAST(:id AS BIGINT) IS NULL OR u.id = :id)
+			  AND (CAST(:loginKey AS VARCHAR) IS NULL OR u.login_key = :loginKey)
+			  AND (CAST(:company AS VARCHAR) IS NULL OR c.handle = :company)
+			ORDER BY u.id
+			""";
+
+	private static final String SELECT_PASSWORD = """
+			SELECT id, password_hash, enabled FROM users WHERE login_key = :loginKey
+			""";
+
+	private static final String COUNT_USERS = "SELECT COUNT(*) FROM users";
+
+	private static final String INSERT_USER = """
+			INSERT INTO users (login, login_key, name, password_hash, company_id, role_id, enabled)
+			SELECT :login, :loginKey, :name, :hash, c.id, :roleId, :enabled FROM companies c WHERE c.handle = :company
+			""";
+
+	private static final String UPDATE_USER = """
+			UPDATE users
+			SET login = :login, login_key = :loginKey, name = :name, role_id = :roleId, enabled = :enabled,
+			    company_id = (SELECT c.id FROM companies c WHERE c.handle = :company),
+			    password_hash = COALESCE(CAST(:hash AS VARCHAR), password_hash)
+			WHERE id = :id AND EXISTS (SELECT 1 FROM companies c WHERE c.handle = :company)
+			""";
+
+	private static final String DELETE_USER = "DELETE FROM users WHERE id = :id";
+
+	private final JdbcClient jdbc;
+
+	UserRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<User> find(@Nullable Long id, @Nullable String login, @Nullable String company) {
+		return this.jdbc.sql(SELECT_USERS)
+			.param("id", id)
+			.param("loginKey", (login != null) ? key(login) : null)
+			.param("company", company)
+			.query(UserRepository::mapUser)
+			.list();
+	}
+
+	public Optional<User> findById(long id) {
+		return find(id, null, null).stream().findFirst();
+	}
+
+	Optional<StoredPassword> findPassword(String login) {
+		return this.jdbc.sql(SELECT_PASSWORD)
+			.param("loginKey", key(login))
+			.query((rs, row) -> new StoredPassword(rs.getLong("id"), rs.getString("password_hash"), rs.getBoolean("enabled")))
+			.optional();
+	}
+
+	boolean isEmpty() {
+		return this.jdbc.sql(COUNT_USERS).query(Long.class).single() == 0;
+	}
+
+	/** Inserts the user and answers its id; fails with 400 when its company does not exist. */
+	long insert(User user, String passwordHash) {
+		int inserted = onDuplicateLogin(() -> this.jdbc.sql(INSERT_USER)
+			.param("login", user.login())
+			.param("loginKey", key(user.login()))
+			.param("name", user.name())
+			.param("hash", passwordHash)
+			.param("company", user.company())
+			.param("roleId", user.roleId())
+			.param("enabled", user.enabled())
+			.update());
+		requireCompany(inserted);
+		return findPassword(user.login()).orElseThrow().userId();
+	}
+
+	/**
+	 * Writes every member of {@code user}, and the password hash when it is not null; fails with 400
+	 * when its company does not exist.
+	 */
+	void update(User user, @Nullable String passwordHash) {
+		int updated = onDuplicateLogin(() -> this.jdbc.sql(UPDATE_USER)
+			.param("id", user.id())
+			.param("login", user.login())
+			.param("loginKey", key(user.login()))
+			.param("name", user.name())
+			.param("company", user.company())
+			.param("roleId", user.roleId())
+			.param("enabled", user.enabled())
+			.param("hash", passwordHash)
+			.update());
+		requireCompany(updated);
+	}
+
+	void delete(long id) {
+		this.jdbc.sql(DELETE_USER).param("id", id).update();
+	}
+
+	private static void requireCompany(int written) {
+		if (written == 0) {
+			throw RestFailure.badRequest("company.unknown", "There is no such company");
+		}
+	}
+
+	private static int onDuplicateLogin(IntSupplier write) {
+		try {
+			return write.getAsInt();
+		}
+		catch (DataIntegrityViolationException duplicate) {
+			throw RestFailure.conflict("user.exists", "A user with that login already exists");
+		}
+	}
+
+	private static User mapUser(ResultSet rs, int row) throws SQLException {
+		return new User(rs.getLong("id"), rs.getString("login"), rs.getString("name"), rs.getString("company"),
+				rs.getString("role"), rs.getLong("role_id"), rs.getBoolean("enabled"));
+	}
+
+	private static String key(String login) {
+		return login.toLowerCase(Locale.ROOT);
+	}
+}

@@ -1,0 +1,23 @@
+package com.gatehouse.user;
+
+import com.gatehouse.rest.OnCreate;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code values} of a user create or update; absent members keep their value on update, and
+ * default on create (name: the login, company: the caller's, role: User, enabled: true).
+ */
+record UserValues(@NotNull(groups = OnCreate.class) @Pattern(regexp = "[A-Za-z0-9._@+-]{1,64}") @Nullable String login,
+		@Size(min = 1, max = 240) @Pattern(regexp = "[^\\p{Cntrl}]*") @Nullable String name,
+		@NotNull(groups = OnCreate.class) @Size(min = 12, max = 128) @Nullable String password,
+		@Pattern(regexp = "[a-zA-Z0-9_]{1,32}") @Nullable String company, @Size(min = 1, max = 64) @Nullable String role,
+		@Nullable Boolean enabled) {
+
+	@Override
+	public String toString() {
+		return "UserValues[login=" + this.login + ", password=[PROTECTED]]";
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.gatehouse.user;
+
+import org.jspecify.annotations.NullMarked;
