@@ -3,13 +3,12 @@ package com.gatehouse.auth;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
+import com.gatehouse.permission.CredentialKind;
 import com.gatehouse.rest.RestFailure;
 import com.gatehouse.rest.RestReply;
 import com.gatehouse.session.SessionLogin;
@@ -30,7 +29,7 @@ final class AuthController {
 
 	@PostMapping({ "/rest/auth", "/rest/auth/" })
 	Map<String, Object> login(HttpServletRequest request) {
-		CallerAuthentication authentication = authenticated();
+		CallerAuthentication authentication = CallerAuthentication.current();
 		Caller caller = authentication.caller();
 		return switch (caller.via()) {
 			case PASSWORD -> UserReply.of(caller, this.sessions.open(request, caller));
@@ -42,18 +41,10 @@ final class AuthController {
 	@PostMapping({ "/rest/auth/logout", "/rest/auth/logout/" })
 	Map<String, Object> logout(HttpServletRequest request) {
 		// The cookie names the session to end; a call authenticated any other way names none.
-		if (authenticated().caller().via() != com.gatehouse.permission.CredentialKind.SESSION
+		if (Caller.current().via() != CredentialKind.SESSION
 				|| !this.sessions.close(request)) {
 			throw RestFailure.unauthorized("auth.session_required", "Logout needs the session cookie of a live session");
 		}
 		return RestReply.success();
-	}
-
-	private static CallerAuthentication authenticated() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication instanceof CallerAuthentication caller) {
-			return caller;
-		}
-		throw RestFailure.unauthorized("auth.required", "Authentication required");
 	}
 }

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import com.gatehouse.permission.AccessPolicy;
 import com.gatehouse.permission.Caller;
-import com.gatehouse.permission.RoleRepository;
+import com.gatehouse.role.RoleRepository;
 import com.gatehouse.rest.RestFailure;
 import com.gatehouse.rest.RestReply;
 import com.gatehouse.rest.RestRequest;
@@ -53,7 +53,8 @@ final class AuthKeyHandler implements TypeHandler {
 	}
 
 	@Override
-	public Object handle(Verb verb, Caller caller, RestRequest request) {
+	public Object handle(Verb verb, RestRequest request) {
+		Caller caller = Caller.current();
 		return switch (verb) {
 			case CREATE -> create(caller, this.reader.readForCreate(request.values(), AuthKeyValues.class));
 			case READ -> read(caller, this.reader.read(request.scope(), AuthKeyScope.class), request);

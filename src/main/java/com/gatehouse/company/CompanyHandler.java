@@ -44,7 +44,8 @@ final class CompanyHandler implements TypeHandler {
 	}
 
 	@Override
-	public Object handle(Verb verb, Caller caller, RestRequest request) {
+	public Object handle(Verb verb, RestRequest request) {
+		Caller caller = Caller.current();
 		return switch (verb) {
 			case CREATE -> create(caller, this.reader.readForCreate(request.values(), CompanyValues.class), request);
 			case READ -> read(caller, this.reader.read(request.scope(), CompanyScope.class), request);

@@ -1,9 +1,5 @@
 package com.gatehouse.permission;
 
-import java.util.Optional;
-
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The user a call acts as, with the permissions they hold at this moment (read from the store on
@@ -13,11 +9,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public record Caller(long userId, String login, String name, String home, String company, Permissions perms,
 		CredentialKind via) {
 
-	/** The caller the security chain authenticated for the current call, if any. */
-	public static Optional<Caller> current() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication instanceof CallerAuthentication callerAuthentication)
-				? Optional.of(callerAuthentication.caller()) : Optional.empty();
+	/** The caller the security chain authenticated for the current call; 401 when there is none. */
+	public static Caller current() {
+		return CallerAuthentication.current().caller();
 	}
 
 	public boolean isSystemAdmin() {

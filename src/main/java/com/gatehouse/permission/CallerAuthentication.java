@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import com.gatehouse.rest.RestFailure;
 
 /**
  * A verified {@link Caller} in Spring Security's context. {@code sessionId} is the live session
@@ -21,6 +24,14 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
 		this.caller = caller;
 		this.sessionId = sessionId;
 		setAuthenticated(true);
+	}
+
+	/** The verified caller of the current call; 401 when the call carried no credential. */
+	public static CallerAuthentication current() {
+		if (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authentication) {
+			return authentication;
+		}
+		throw RestFailure.unauthorized("auth.required", "Authentication required");
 	}
 
 	public Caller caller() {

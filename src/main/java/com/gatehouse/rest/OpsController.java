@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.gatehouse.permission.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,9 +35,11 @@ final class OpsController {
 		if (handler == null) {
 			throw RestFailure.notFound("request.unknown_type", "There is no such type");
 		}
-		Caller caller = Caller.current()
-			.orElseThrow(() -> RestFailure.unauthorized("auth.required", "Authentication required"));
-		return handler.handle(parsedVerb, caller, request);
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()) {
+			throw RestFailure.unauthorized("auth.required", "Authentication required");
+		}
+		return handler.handle(parsedVerb, request);
 	}
 
 	private static String type(@Nullable String onPath, @Nullable String inBody) {

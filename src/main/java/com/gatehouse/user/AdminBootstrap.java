@@ -9,7 +9,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
-import com.gatehouse.permission.RoleRepository;
+import com.gatehouse.role.RoleRepository;
 import com.gatehouse.rest.RestFailure;
 
 /**

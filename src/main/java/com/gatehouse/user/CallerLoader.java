@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CredentialKind;
-import com.gatehouse.permission.RoleRepository;
+import com.gatehouse.role.RoleRepository;
 
 /**
  * Reads a user's current identity and permissions for a call. Every credential kind goes through

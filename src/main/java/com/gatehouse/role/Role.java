@@ -1,9 +1,10 @@
-package com.gatehouse.permission;
+package com.gatehouse.role;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import com.gatehouse.permission.Permissions;
 
 /**
  * A named set of permissions. {@code company} is the company handle it belongs to, or null for a

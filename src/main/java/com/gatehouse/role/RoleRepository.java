@@ -1,4 +1,4 @@
-package com.gatehouse.permission;
+package com.gatehouse.role;
 
 import java.sql.ResultSet;
 import java.util.LinkedHashMap;
@@ -14,6 +14,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
+import com.gatehouse.permission.Grant;
+import com.gatehouse.permission.Permissions;
 import com.gatehouse.rest.RestFailure;
 
 /**

@@ -1,4 +1,4 @@
-package com.gatehouse.permission;
+package com.gatehouse.role;
 
 import java.util.List;
 import java.util.Map;
@@ -8,6 +8,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
+import com.gatehouse.permission.AccessPolicy;
+import com.gatehouse.permission.Caller;
+import com.gatehouse.permission.Grant;
+import com.gatehouse.permission.Permissions;
 import com.gatehouse.rest.RestFailure;
 import com.gatehouse.rest.RestReply;
 import com.gatehouse.rest.RestRequest;
@@ -45,7 +49,8 @@ final class RoleHandler implements TypeHandler {
 	}
 
 	@Override
-	public Object handle(Verb verb, Caller caller, RestRequest request) {
+	public Object handle(Verb verb, RestRequest request) {
+		Caller caller = Caller.current();
 		return switch (verb) {
 			case CREATE -> create(caller, this.reader.readForCreate(request.values(), RoleValues.class));
 			case READ -> read(caller, this.reader.read(request.scope(), RoleScope.class), request);

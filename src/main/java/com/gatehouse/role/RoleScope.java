@@ -1,4 +1,4 @@
-package com.gatehouse.permission;
+package com.gatehouse.role;
 
 import org.jspecify.annotations.Nullable;
 

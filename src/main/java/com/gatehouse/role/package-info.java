@@ -1,0 +1,4 @@
+@NullMarked
+package com.gatehouse.role;
+
+import org.jspecify.annotations.NullMarked;
