@@ -48,7 +48,7 @@ public final class RestEnvelopeFilter extends OncePerRequestFilter {
 			if (!StoreFailures.isUnavailable(failure)) {
 				throw failure;
 			}
-			log.warn("store unavailable: {}", failure.toString());
+			log.warn("store unavailable: {}", failure.getClass().getName());
 			this.renderer.render(response, RestFailure.unavailable());
 		}
 	}

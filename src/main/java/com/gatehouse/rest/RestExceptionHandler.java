@@ -44,7 +44,7 @@ final class RestExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Map<String, Object>> unexpected(Exception failure) {
 		if (StoreFailures.isUnavailable(failure)) {
-			log.warn("store unavailable: {}", failure.toString());
+			log.warn("store unavailable: {}", failure.getClass().getName());
 			return this.renderer.toResponse(RestFailure.unavailable());
 		}
 		log.error("unexpected failure", failure);
