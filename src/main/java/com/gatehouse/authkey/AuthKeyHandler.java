@@ -1,6 +1,7 @@
 package com.gatehouse.authkey;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -54,6 +55,8 @@ final class AuthKeyHandler implements TypeHandler {
 
 	@Override
 	public Object handle(Verb verb, Caller caller, RestRequest request) {
+		// rest-api.md §3: only admins manage keys; anyone else is refused (403), whichever user it names.
+		this.policy.requireAdminOf(caller, caller.company(), "authinfo." + verb.name().toLowerCase(Locale.ROOT));
 		return switch (verb) {
 			case CREATE -> create(caller, this.reader.readForCreate(request.values(), AuthKeyValues.class));
 			case READ -> read(caller, this.reader.read(request.scope(), AuthKeyScope.class), request);
@@ -70,11 +73,7 @@ final class AuthKeyHandler implements TypeHandler {
 	}
 
 	private Object read(Caller caller, AuthKeyScope scope, RestRequest request) {
-		String company = null;
-		if (!caller.isSystemAdmin()) {
-			company = caller.company();
-			this.policy.requireAdminOf(caller, company, "authinfo.read");
-		}
+		String company = caller.isSystemAdmin() ? null : caller.company();
 		List<Map<String, Object>> rows = this.keys.find(scope.id(), scope.contactId(), company)
 			.stream()
 			.map((key) -> key.asRow(key.hint()))
