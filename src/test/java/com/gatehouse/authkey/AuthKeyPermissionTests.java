@@ -116,29 +116,43 @@ class AuthKeyPermissionTests {
 	}
 
 	@Test
-	void companyAdminWhenKeyOfAnotherCompanyThenCannotReplaceOrDeleteIt() {
+	void companyAdminWhenKeyOfAnotherCompanyThenAnswersAsForNoSuchKey() {
 		String admin = this.directory.newKey(this.directory.newUser(this.directory.newCompany(), "Company-Admin").id());
 		TestUser stranger = this.directory.newUser(this.directory.newCompany(), "User");
 		String strangersKey = this.directory.newKey(stranger.id());
-		long id = this.directory.asAdmin("read", "authinfo", Map.of("scope", Map.of("contact_id", stranger.id())))
-			.json().path("values").path(0).path("id").asLong();
+		long id = keyIdOf(stranger);
+		Map<String, Object> token = Map.of("token", Directory.unique("hijacking-key-of-enough-length").replace('_', '-'));
 
-		Api.Reply replaced = withKey(admin, "update", Map.of("scope", Map.of("id", id), "values",
-				Map.of("token", Directory.unique("hijacking-key-of-enough-length").replace('_', '-'))));
+		Api.Reply replaced = withKey(admin, "update", Map.of("scope", Map.of("id", id), "values", token));
 		Api.Reply deleted = withKey(admin, "delete", Map.of("scope", Map.of("id", id)));
+		Api.Reply missing = withKey(admin, "delete", Map.of("scope", Map.of("id", Long.MAX_VALUE)));
 
-		assertThat(replaced.status()).isEqualTo(404);
-		assertThat(replaced.result()).isEqualTo("fail");
-		assertThat(deleted.status()).isEqualTo(404);
-		assertThat(deleted.result()).isEqualTo("fail");
+		assertFailure(replaced, 404, "authinfo.unknown");
+		assertFailure(deleted, 404, "authinfo.unknown");
+		assertThat(deleted.body()).isEqualTo(missing.body());
 		assertThat(whoAmI(strangersKey).json().path("user").path("id").asLong()).isEqualTo(stranger.id());
 	}
 
 	@Test
-	void plainUserWhenCreatingOrReadingKeysThenPermissionDenied() {
+	void companyAdminWhenKeyOfSystemAdminOfItsCompanyThenCannotReplaceOrDeleteIt() {
+		String company = this.directory.newCompany();
+		String admin = this.directory.newKey(this.directory.newUser(company, "Company-Admin").id());
+		TestUser systemAdmin = this.directory.newUser(company, "System-Admin");
+		String systemAdminsKey = this.directory.newKey(systemAdmin.id());
+		long id = keyIdOf(systemAdmin);
+		Map<String, Object> token = Map.of("token", Directory.unique("hijacking-key-of-enough-length").replace('_', '-'));
+
+		assertFailure(withKey(admin, "update", Map.of("scope", Map.of("id", id), "values", token)), 403, "permission.denied");
+		assertFailure(withKey(admin, "delete", Map.of("scope", Map.of("id", id))), 403, "permission.denied");
+		assertThat(whoAmI(systemAdminsKey).json().path("user").path("id").asLong()).isEqualTo(systemAdmin.id());
+	}
+
+	@Test
+	void plainUserWhenAnyVerbThenPermissionDenied() {
 		String company = this.directory.newCompany();
 		TestUser user = this.directory.newUser(company, "User");
 		String key = this.directory.newKey(user.id());
+		long id = keyIdOf(user);
 		TestUser colleague = this.directory.newUser(company, "User");
 
 		assertFailure(withKey(key, "create", Map.of("values", Map.of("contact_id", user.id()))), 403, "permission.denied");
@@ -146,6 +160,12 @@ class AuthKeyPermissionTests {
 				"permission.denied");
 		assertFailure(withKey(key, "read", Map.of()), 403, "permission.denied");
 		assertFailure(withKey(key, "read", Map.of("scope", Map.of("contact_id", user.id()))), 403, "permission.denied");
+		assertFailure(withKey(key, "update", Map.of("scope", Map.of("id", id), "values",
+				Map.of("token", Directory.unique("self-chosen-key-of-enough-length").replace('_', '-')))), 403,
+				"permission.denied");
+		assertFailure(withKey(key, "delete", Map.of("scope", Map.of("id", id))), 403, "permission.denied");
+		assertThat(whoAmI(key).status()).isEqualTo(200);
+		assertThat(keyCountOf(colleague)).isZero();
 	}
 
 	@Test
@@ -172,6 +192,12 @@ class AuthKeyPermissionTests {
 				Map.of("token", "x".repeat(40)))), 401, "auth.required");
 		assertFailure(this.api.post("/rest/ops/delete/authinfo", Map.of("scope", Map.of("id", 1))), 401, "auth.required");
 		assertThat(keyCountOf(user)).isZero();
+	}
+
+	private long keyIdOf(TestUser owner) {
+		Api.Reply keys = this.directory.asAdmin("read", "authinfo", Map.of("scope", Map.of("contact_id", owner.id())));
+		assertThat(keys.json().path("values").size()).isEqualTo(1);
+		return keys.json().path("values").path(0).path("id").asLong();
 	}
 
 	private int keyCountOf(TestUser user) {
