@@ -1,8 +1,10 @@
 package com.gatehouse.authkey;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import com.gatehouse.permission.AccessPolicy;
@@ -55,6 +57,8 @@ final class AuthKeyHandler implements TypeHandler {
 	@Override
 	public Object handle(Verb verb, RestRequest request) {
 		Caller caller = Caller.current();
+		// rest-api.md §3: only admins manage keys; anyone else is refused (403), whichever user it names.
+		this.policy.requireAdminOf(caller, caller.company(), "authinfo." + verb.name().toLowerCase(Locale.ROOT));
 		return switch (verb) {
 			case CREATE -> create(caller, this.reader.readForCreate(request.values(), AuthKeyValues.class));
 			case READ -> read(caller, this.reader.read(request.scope(), AuthKeyScope.class), request);
@@ -71,12 +75,7 @@ final class AuthKeyHandler implements TypeHandler {
 	}
 
 	private Object read(Caller caller, AuthKeyScope scope, RestRequest request) {
-		String company = null;
-		if (!caller.isSystemAdmin()) {
-			company = caller.company();
-			this.policy.requireAdminOf(caller, company, "authinfo.read");
-		}
-		List<Map<String, Object>> rows = this.keys.find(scope.id(), scope.contactId(), company)
+		List<Map<String, Object>> rows = this.keys.find(scope.id(), scope.contactId(), visibleCompany(caller))
 			.stream()
 			.map((key) -> key.asRow(key.hint()))
 			.toList();
@@ -105,7 +104,11 @@ final class AuthKeyHandler implements TypeHandler {
 		if (scope.id() == null) {
 			throw RestFailure.badRequest("request.scope_required", "Name the key by scope.id");
 		}
-		AuthKey key = this.keys.findById(scope.id()).orElseThrow(AuthKeyHandler::unknownKey);
+		// A key of another company's user answers as a missing one: its id tells nothing.
+		AuthKey key = this.keys.find(scope.id(), null, visibleCompany(caller))
+			.stream()
+			.findFirst()
+			.orElseThrow(AuthKeyHandler::unknownKey);
 		manageableOwner(caller, key.userId());
 		return key;
 	}
@@ -116,6 +119,11 @@ final class AuthKeyHandler implements TypeHandler {
 			.orElseThrow(() -> RestFailure.notFound("user.unknown", "There is no such user"));
 		this.policy.requireCanGrant(caller, this.roles.permsOf(owner.roleId()), owner.company(), "authinfo.manage");
 		return owner;
+	}
+
+	/** The company whose users' keys the caller sees: every company (null) for a System-Admin. */
+	private static @Nullable String visibleCompany(Caller caller) {
+		return caller.isSystemAdmin() ? null : caller.company();
 	}
 
 	private static RestFailure unknownKey() {
