@@ -11,21 +11,21 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
 import com.gatehouse.auth.AuthOutcomes;
+import com.gatehouse.auth.CallAuthenticationFilter;
 import com.gatehouse.auth.credentials.CredentialsConverter;
 import com.gatehouse.rest.FailureRenderer;
 import com.gatehouse.rest.RestEnvelopeFilter;
 import com.gatehouse.rest.RestFailure;
 
 /**
- * The security filter chains. For /rest/: read the envelope, then Spring Security's
- * {@link AuthenticationFilter} with our converter and providers authenticates the one call; the
- * security context is never stored (only {@code /rest/auth/} touches a session, itself). What a
- * caller may do is decided per type by the access policy, so every /rest/ path is let through here.
+ * The security filter chains. For /rest/: read the envelope, then {@link CallAuthenticationFilter}
+ * authenticates the one call with our converter and providers; the security context is never
+ * stored (only {@code /rest/auth/} touches a session, itself). What a caller may do is decided per
+ * type by the access policy, so every /rest/ path is let through here.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -34,10 +34,8 @@ class SecurityConfig {
 	@Order(1)
 	SecurityFilterChain restChain(HttpSecurity http, RestEnvelopeFilter envelope, CredentialsConverter credentials,
 			List<AuthenticationProvider> providers, AuthOutcomes outcomes, FailureRenderer renderer) {
-		AuthenticationFilter authentication = new AuthenticationFilter(new ProviderManager(providers), credentials);
-		authentication.setSuccessHandler(outcomes);
-		authentication.setFailureHandler(outcomes);
-		authentication.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+		CallAuthenticationFilter authentication = new CallAuthenticationFilter(credentials,
+				new ProviderManager(providers), outcomes);
 		return http.securityMatcher("/rest/**")
 			.csrf(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)

@@ -1,0 +1,62 @@
+package com.gatehouse.auth;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates one /rest/ call: the converter extracts the credential (null: none), the manager's
+ * providers verify it, {@link AuthOutcomes} records the decision and answers a failure. It is
+ * Spring Security's {@code AuthenticationFilter} without the two things that filter does to the
+ * HTTP session: it looks the session up and changes its id after every success, a session-fixation
+ * defence for logins kept in the session. Here every call is authenticated on its own and only a
+ * login may change a session (rest-api.md §3, {@code SessionLogin}).
+ */
+public final class CallAuthenticationFilter extends OncePerRequestFilter {
+
+	private final AuthenticationConverter credentials;
+
+	private final AuthenticationManager verifier;
+
+	private final AuthOutcomes outcomes;
+
+	public CallAuthenticationFilter(AuthenticationConverter credentials, AuthenticationManager verifier,
+			AuthOutcomes outcomes) {
+		this.credentials = credentials;
+		this.verifier = verifier;
+		this.outcomes = outcomes;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication verified;
+		try {
+			Authentication presented = this.credentials.convert(request);
+			if (presented == null) {
+				chain.doFilter(request, response);
+				return;
+			}
+			verified = this.verifier.authenticate(presented);
+		}
+		catch (AuthenticationException failure) {
+			this.outcomes.onAuthenticationFailure(request, response, failure);
+			return;
+		}
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(verified);
+		SecurityContextHolder.setContext(context);
+		this.outcomes.onAuthenticationSuccess(request, response, verified);
+		chain.doFilter(request, response);
+	}
+}
