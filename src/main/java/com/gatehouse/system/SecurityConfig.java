@@ -49,7 +49,7 @@ class SecurityConfig {
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext((context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.addFilterBefore(envelope, ExceptionTranslationFilter.class)
-			.addFilterAfter(authentication, RestEnvelopeFilter.class)
+			.addFilterAfter(new PerCallAuthenticationFilter(authentication), RestEnvelopeFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, failure) -> renderer
 				.render(response, RestFailure.unauthorized("auth.required", "Authentication required"))))
