@@ -1,5 +1,8 @@
 package com.gatehouse.session;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -9,6 +12,8 @@ import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.FlashMapManager;
 
 import com.gatehouse.auth.credentials.SessionCookieToken;
 
@@ -30,6 +35,27 @@ class SessionConfig {
 		// The id is already URL-safe, so the cookie value and user.session are the same string.
 		cookie.setUseBase64Encoding(false);
 		return cookie;
+	}
+
+	/**
+	 * No flash attributes: Spring MVC's default keeps them in the HTTP session and so looks the
+	 * session up on every request, which makes Spring Session stamp it as used (with real time, not
+	 * the {@code Clock}) whatever the request was authenticated by, or whether it was at all. Only
+	 * {@link SessionAuthenticationProvider} may count a call as activity.
+	 */
+	@Bean
+	FlashMapManager flashMapManager() {
+		return new FlashMapManager() {
+
+			@Override
+			public @Nullable FlashMap retrieveAndUpdate(HttpServletRequest request, HttpServletResponse response) {
+				return null;
+			}
+
+			@Override
+			public void saveOutputFlashMap(FlashMap flashMap, HttpServletRequest request, HttpServletResponse response) {
+			}
+		};
 	}
 
 	@Bean

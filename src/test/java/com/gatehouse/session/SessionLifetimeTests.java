@@ -1,0 +1,133 @@
+package com.gatehouse.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.gatehouse.Api;
+import com.gatehouse.Directory;
+import com.gatehouse.TestUser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A login session ends after 30 minutes unused or 12 hours after login, however busy (the defaults
+ * of {@link SessionProperties}). Time is moved with a {@link MutableClock}, in a context of its
+ * own so no other test sees the moved time.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class SessionLifetimeTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MutableClock clock;
+
+	Api api;
+
+	Directory directory;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+		this.directory = new Directory(this.api);
+		this.clock.reset();
+	}
+
+	@Test
+	void sessionUnusedForLessThanIdleTimeoutStillWorks() {
+		String session = this.directory.login(newUser());
+
+		this.clock.advance(Duration.ofMinutes(29));
+
+		assertThat(whoAmI(session).status()).isEqualTo(200);
+	}
+
+	@Test
+	void sessionUnusedForLongerThanIdleTimeoutFails() {
+		String session = this.directory.login(newUser());
+
+		this.clock.advance(Duration.ofMinutes(31));
+
+		assertEnded(whoAmI(session));
+	}
+
+	@Test
+	void sessionUsedEvery20MinutesOutlivesTheIdleTimeout() {
+		String session = this.directory.login(newUser());
+
+		for (int minutes = 20; minutes <= 120; minutes += 20) {
+			this.clock.advance(Duration.ofMinutes(20));
+			assertThat(whoAmI(session).status()).as("after %d minutes", minutes).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void sessionUsedEvery20MinutesStillEndsAtTheAbsoluteLifetime() {
+		String session = this.directory.login(newUser());
+		for (int minutes = 20; minutes <= 11 * 60 + 40; minutes += 20) {
+			this.clock.advance(Duration.ofMinutes(20));
+			assertThat(whoAmI(session).status()).as("after %d minutes", minutes).isEqualTo(200);
+		}
+		this.clock.advance(Duration.ofMinutes(15));
+		assertThat(whoAmI(session).status()).as("after 11h55").isEqualTo(200);
+
+		this.clock.advance(Duration.ofMinutes(5));
+
+		assertEnded(whoAmI(session));
+	}
+
+	@Test
+	void loginWithCookieOfExpiredSessionIssuesBrandNewSession() {
+		TestUser user = newUser();
+		String expired = this.directory.login(user);
+		this.clock.advance(Duration.ofMinutes(31));
+
+		Api.Reply reply = this.api.postWithCookie("/rest/auth/", Map.of("auth", user.auth()), expired);
+
+		assertThat(reply.status()).isEqualTo(200);
+		String fresh = reply.sessionCookie().orElseThrow();
+		assertThat(fresh).isNotEqualTo(expired).matches("[A-Za-z0-9_-]{43,}");
+		assertThat(reply.json().path("user").path("session").asString()).isEqualTo(fresh);
+		// Spring Session stamps the new session with real time, so judge it at real time again.
+		this.clock.reset();
+		assertThat(whoAmI(fresh).status()).isEqualTo(200);
+		assertEnded(whoAmI(expired));
+	}
+
+	private TestUser newUser() {
+		return this.directory.newUser(this.directory.newCompany(), "User");
+	}
+
+	private Api.Reply whoAmI(String session) {
+		return this.api.postWithCookie("/rest/auth/", Map.of(), session);
+	}
+
+	private static void assertEnded(Api.Reply reply) {
+		assertThat(reply.status()).as("%s", reply).isEqualTo(401);
+		assertThat(reply.json())
+			.isEqualTo(Api.JSON.readTree("{\"result\":\"fail\",\"message\":\"Authentication failed\",\"code\":\"auth.failed\"}"));
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class MovableTime {
+
+		@Bean
+		@Primary
+		MutableClock mutableClock() {
+			return new MutableClock();
+		}
+	}
+}
