@@ -1,6 +1,14 @@
 package com.gatehouse.system;
 
+import java.io.IOException;
 import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.gatehouse.auth.AuthOutcomes;
 import com.gatehouse.auth.credentials.CredentialsConverter;
@@ -49,7 +58,7 @@ class SecurityConfig {
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext((context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.addFilterBefore(envelope, ExceptionTranslationFilter.class)
-			.addFilterAfter(authentication, RestEnvelopeFilter.class)
+			.addFilterAfter(new KeepingSessionId(authentication), RestEnvelopeFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, failure) -> renderer
 				.render(response, RestFailure.unauthorized("auth.required", "Authentication required"))))
@@ -65,6 +74,36 @@ class SecurityConfig {
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.build();
+	}
+
+	/**
+	 * Runs {@link AuthenticationFilter} without its session-fixation step: it calls
+	 * {@code changeSessionId()} whenever the request has a session, which behind Spring Session
+	 * would rotate the cookie on every cookie-authenticated call (and answer a stale
+	 * {@code user.session}). rest-api.md §3: only a login changes a session, and
+	 * {@link com.gatehouse.session.SessionLogin} rotates it there itself; the rest of the chain
+	 * gets the original request.
+	 */
+	static final class KeepingSessionId extends OncePerRequestFilter {
+
+		private final AuthenticationFilter authentication;
+
+		KeepingSessionId(AuthenticationFilter authentication) {
+			this.authentication = authentication;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			HttpServletRequest keepingId = new HttpServletRequestWrapper(request) {
+				@Override
+				public String changeSessionId() {
+					HttpSession session = getSession(false);
+					return (session != null) ? session.getId() : super.changeSessionId();
+				}
+			};
+			this.authentication.doFilter(keepingId, response, (ignored, sameResponse) -> chain.doFilter(request, sameResponse));
+		}
 	}
 
 	/** The envelope filter runs inside the /rest/ chain only, not as a filter of every request. */
