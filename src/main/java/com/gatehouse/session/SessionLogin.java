@@ -42,7 +42,10 @@ public final class SessionLogin {
 			request.changeSessionId();
 		}
 		session.setAttribute(SessionAttributes.USER_ID, caller.userId());
-		session.setAttribute(SessionAttributes.COMPANY, caller.home());
+		// rest-api.md §3: until it switches, a session acts in the user's home company as it is at each
+		// call; pinning the home of login time would let a user moved to another company keep acting
+		// (and administering) in the old one.
+		session.removeAttribute(SessionAttributes.COMPANY);
 		session.setAttribute(SessionAttributes.PRINCIPAL, Long.toString(caller.userId()));
 		return session.getId();
 	}
