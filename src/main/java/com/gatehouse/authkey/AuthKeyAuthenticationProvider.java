@@ -31,7 +31,7 @@ final class AuthKeyAuthenticationProvider implements AuthenticationProvider {
 		String key = ((AuthKeyToken) authentication).key();
 		long owner = this.keys.findOwner(AuthKeyFormat.digest(key))
 			.orElseThrow(() -> CredentialsRejected.of(CredentialKind.KEY, "unknown key"));
-		return this.callers.load(owner, null, CredentialKind.KEY)
+		return this.callers.load(owner, CredentialKind.KEY)
 			.map((caller) -> new CallerAuthentication(caller, null))
 			.orElseThrow(() -> CredentialsRejected.of(CredentialKind.KEY, "key owner disabled or gone"));
 	}

@@ -7,14 +7,12 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 
 /**
  * What Gatehouse keeps in a session, and when a session has outlived the rules. The attributes are
- * plain values (a user id, a company handle) so that every store can serialise them; the user's
+ * plain values (a user id) so that every store can serialise them; the user's
  * permissions are never cached there but read on each call.
  */
 final class SessionAttributes {
 
 	static final String USER_ID = "gatehouse.userId";
-
-	static final String COMPANY = "gatehouse.company";
 
 	/** Spring Session's index of sessions by user, used to end all of a user's sessions. */
 	static final String PRINCIPAL = FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME;

@@ -57,8 +57,7 @@ final class SessionAuthenticationProvider implements AuthenticationProvider {
 		if (userId == null) {
 			throw rejected("session without a user");
 		}
-		CallerAuthentication caller = this.callers
-			.load(userId, session.getAttribute(SessionAttributes.COMPANY), CredentialKind.SESSION)
+		CallerAuthentication caller = this.callers.load(userId, CredentialKind.SESSION)
 			.map((found) -> new CallerAuthentication(found, session.getId()))
 			.orElseThrow(() -> rejected("session user disabled or gone"));
 		session.setLastAccessedTime(this.clock.instant());

@@ -42,7 +42,6 @@ public final class SessionLogin {
 			request.changeSessionId();
 		}
 		session.setAttribute(SessionAttributes.USER_ID, caller.userId());
-		session.setAttribute(SessionAttributes.COMPANY, caller.home());
 		session.setAttribute(SessionAttributes.PRINCIPAL, Long.toString(caller.userId()));
 		return session.getId();
 	}

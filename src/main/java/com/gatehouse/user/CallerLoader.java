@@ -2,7 +2,6 @@ package com.gatehouse.user;
 
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import com.gatehouse.permission.Caller;
@@ -26,13 +25,14 @@ public final class CallerLoader {
 	}
 
 	/**
-	 * The enabled user {@code userId} as a caller acting in {@code company} (its home company when
-	 * null); empty when the user is gone or disabled.
+	 * The enabled user {@code userId} as a caller acting in its home company as it is now (there is
+	 * no switching company yet, so a user moved to another company acts there at its next call);
+	 * empty when the user is gone or disabled.
 	 */
-	public Optional<Caller> load(long userId, @Nullable String company, CredentialKind via) {
+	public Optional<Caller> load(long userId, CredentialKind via) {
 		return this.users.findById(userId)
 			.filter(User::enabled)
 			.map((user) -> new Caller(user.id(), user.login(), user.name(), user.company(),
-					(company != null) ? company : user.company(), this.roles.permsOf(user.roleId()), via));
+					user.company(), this.roles.permsOf(user.roleId()), via));
 	}
 }

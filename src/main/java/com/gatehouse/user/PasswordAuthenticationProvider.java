@@ -38,7 +38,7 @@ final class PasswordAuthenticationProvider implements AuthenticationProvider {
 		if (!this.hasher.matches(password, stored.map(StoredPassword::hash).orElse(null))) {
 			throw CredentialsRejected.forLogin(login, stored.isPresent() ? "wrong password" : "unknown login");
 		}
-		return this.callers.load(stored.get().userId(), null, CredentialKind.PASSWORD)
+		return this.callers.load(stored.get().userId(), CredentialKind.PASSWORD)
 			.map((caller) -> new CallerAuthentication(caller, null))
 			.orElseThrow(() -> CredentialsRejected.forLogin(login, "user disabled"));
 	}
