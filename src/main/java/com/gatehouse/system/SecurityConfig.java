@@ -10,11 +10,11 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 import com.gatehouse.auth.AuthOutcomes;
 import com.gatehouse.auth.credentials.CredentialsConverter;
@@ -45,8 +45,10 @@ class SecurityConfig {
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.anonymous(AbstractHttpConfigurer::disable)
-			.requestCache(AbstractHttpConfigurer::disable)
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// No session is made or read here: a NullRequestCache, and no SessionManagementFilter (which
+			// would look every cookie up once more and log an unknown one's value at DEBUG).
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.sessionManagement(AbstractHttpConfigurer::disable)
 			.securityContext((context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.addFilterBefore(envelope, ExceptionTranslationFilter.class)
 			.addFilterAfter(authentication, RestEnvelopeFilter.class)
@@ -62,7 +64,12 @@ class SecurityConfig {
 		return http.csrf(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Only /rest/auth/logout ends a session: Spring Security's own /logout (any method, as
+			// CSRF is off) would end the cookie's session and redirect to an HTML login page.
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.sessionManagement(AbstractHttpConfigurer::disable)
+			.securityContext((context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.build();
 	}
