@@ -4,7 +4,9 @@ import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,8 +27,15 @@ final class JsonErrorController implements ErrorController {
 	}
 
 	@RequestMapping("/error")
-	ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+	ResponseEntity<Map<String, Object>> error(HttpServletRequest request, HttpServletResponse response) {
+		// A request the security firewall rejected never passed the filter that writes these.
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code == null) {
+			// Not an error dispatch: a client asked for /error itself.
+			return this.renderer.toResponse(RestFailure.notFound("request.unknown_path", "There is no such call"));
+		}
 		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
 		if (status == null || status.is5xxServerError()) {
 			Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);

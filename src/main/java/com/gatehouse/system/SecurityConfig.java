@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 import com.gatehouse.auth.AuthOutcomes;
 import com.gatehouse.auth.CallAuthenticationFilter;
@@ -42,9 +43,10 @@ class SecurityConfig {
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.anonymous(AbstractHttpConfigurer::disable)
-			.requestCache(AbstractHttpConfigurer::disable)
-			// Spring Security never touches the session: its session filter would look the cookie up
-			// a second time per call. Only /rest/auth/ opens sessions (see SessionLogin).
+			// Spring Security neither makes nor reads a session: a NullRequestCache, and no
+			// SessionManagementFilter (which would look every cookie up once more and log an unknown
+			// one's value at DEBUG). Only /rest/auth/ opens sessions (see SessionLogin).
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
 			.sessionManagement(AbstractHttpConfigurer::disable)
 			.securityContext((context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.addFilterAfter(envelope, HeaderWriterFilter.class)
@@ -61,8 +63,11 @@ class SecurityConfig {
 		return http.csrf(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
+			// Only /rest/auth/logout ends a session: Spring Security's own /logout (any method, as
+			// CSRF is off) would end the cookie's session and redirect to an HTML login page.
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
 			.sessionManagement(AbstractHttpConfigurer::disable)
-			.requestCache(AbstractHttpConfigurer::disable)
 			.securityContext((context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.build();
