@@ -20,6 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public final class FailureRenderer {
 
+	// Also on failures that never pass Spring Security's header writer (container and firewall errors).
+	private static final String NOSNIFF_HEADER = "X-Content-Type-Options";
+
+	private static final String NOSNIFF = "nosniff";
+
+	private static final String NO_STORE = "no-store";
+
 	private final JsonMapper json;
 
 	private final boolean legacyStatus;
@@ -30,13 +37,17 @@ public final class FailureRenderer {
 	}
 
 	public ResponseEntity<Map<String, Object>> toResponse(RestFailure failure) {
-		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status(failure)).contentType(MediaType.APPLICATION_JSON);
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status(failure))
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(NOSNIFF_HEADER, NOSNIFF)
+			.header(HttpHeaders.CACHE_CONTROL, NO_STORE);
 		if (failure.retryAfter() != null) {
 			builder.header(HttpHeaders.RETRY_AFTER, Long.toString(failure.retryAfter().toSeconds()));
 		}
 		return builder.body(body(failure));
 	}
 
+	/** Writes the failure to a response no one else has written to; the servlet-level twin of {@link #toResponse}. */
 	public void render(HttpServletResponse response, RestFailure failure) throws IOException {
 		if (response.isCommitted()) {
 			return;
@@ -44,6 +55,8 @@ public final class FailureRenderer {
 		response.resetBuffer();
 		response.setStatus(status(failure).value());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setHeader(NOSNIFF_HEADER, NOSNIFF);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
 		if (failure.retryAfter() != null) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(failure.retryAfter().toSeconds()));
 		}

@@ -4,9 +4,7 @@ import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,10 +25,7 @@ final class JsonErrorController implements ErrorController {
 	}
 
 	@RequestMapping("/error")
-	ResponseEntity<Map<String, Object>> error(HttpServletRequest request, HttpServletResponse response) {
-		// A request the security firewall rejected never passed the filter that writes these.
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+	ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		if (code == null) {
 			// Not an error dispatch: a client asked for /error itself.

@@ -29,15 +29,16 @@ final class OpsController {
 	@PostMapping({ "/rest/ops/{verb}", "/rest/ops/{verb}/", "/rest/ops/{verb}/{type}", "/rest/ops/{verb}/{type}/" })
 	Object ops(@PathVariable String verb, @PathVariable(required = false) @Nullable String type,
 			HttpServletRequest servletRequest) {
+		// Who asks comes first: nothing about verbs or types is told to an anonymous caller.
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()) {
+			throw RestFailure.unauthorized("auth.required", "Authentication required");
+		}
 		RestRequest request = RestRequest.of(servletRequest);
 		Verb parsedVerb = Verb.parse(verb);
 		TypeHandler handler = this.handlers.get(type(type, request.type()));
 		if (handler == null) {
 			throw RestFailure.notFound("request.unknown_type", "There is no such type");
-		}
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null || !authentication.isAuthenticated()) {
-			throw RestFailure.unauthorized("auth.required", "Authentication required");
 		}
 		return handler.handle(parsedVerb, request);
 	}

@@ -72,8 +72,6 @@ class ContainerErrorConfig implements WebServerFactoryCustomizer<TomcatServletWe
 			RestFailure failure = (known == null || known.is5xxServerError()) ? RestFailure.internal()
 					: RestFailure.ofStatus(known);
 			try {
-				response.setHeader("X-Content-Type-Options", "nosniff");
-				response.setHeader("Cache-Control", "no-store");
 				this.renderer.render(response, failure);
 				response.finishResponse();
 			}
