@@ -13,6 +13,7 @@ import com.gatehouse.Directory;
 import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
+import static com.gatehouse.Failures.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /rest/auth/logout}: the cookie names the session to end (rest-api.md §3). */
@@ -55,7 +56,7 @@ class LogoutTests {
 
 		this.api.postWithCookie("/rest/auth/logout", LOGOUT, session);
 
-		assertFailure(this.api.postWithCookie("/rest/auth/", Map.of(), session), "auth.failed");
+		assertFailure(this.api.postWithCookie("/rest/auth/", Map.of(), session), 401, "auth.failed");
 	}
 
 	@Test
@@ -73,7 +74,7 @@ class LogoutTests {
 	void logoutWithoutCookieFails() {
 		Api.Reply reply = this.api.post("/rest/auth/logout", LOGOUT);
 
-		assertFailure(reply, "auth.required");
+		assertFailure(reply, 401, "auth.required");
 	}
 
 	@Test
@@ -84,14 +85,14 @@ class LogoutTests {
 
 		Api.Reply reply = this.api.postWithCookie("/rest/auth/logout", LOGOUT, session);
 
-		assertFailure(reply, "auth.failed");
+		assertFailure(reply, 401, "auth.failed");
 	}
 
 	@Test
 	void logoutWithCookieOfNoSessionFails() {
 		Api.Reply reply = this.api.postWithCookie("/rest/auth/logout", LOGOUT, "never-issued-" + Directory.unique("s"));
 
-		assertFailure(reply, "auth.failed");
+		assertFailure(reply, 401, "auth.failed");
 	}
 
 	@Test
@@ -101,13 +102,7 @@ class LogoutTests {
 
 		Api.Reply reply = this.api.post("/rest/auth/logout", LOGOUT, "Authorization", "token auth=" + key);
 
-		assertFailure(reply, "auth.session_required");
+		assertFailure(reply, 401, "auth.session_required");
 	}
 
-	private static void assertFailure(Api.Reply reply, String code) {
-		assertThat(reply.status()).as("%s", reply).isEqualTo(401);
-		assertThat(reply.json().propertyNames()).containsExactly("result", "message", "code");
-		assertThat(reply.result()).isEqualTo("fail");
-		assertThat(reply.code()).isEqualTo(code);
-	}
 }

@@ -14,6 +14,7 @@ import com.gatehouse.Directory;
 import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
+import static com.gatehouse.Failures.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /rest/ops/create/authinfo}: what a create answers, and which client-chosen keys it takes. */
@@ -198,11 +199,4 @@ class AuthKeyCreateTests {
 		return this.api.post("/rest/ops/create/authinfo", withAuth);
 	}
 
-	private static void assertFailure(Api.Reply reply, int status, String code) {
-		assertThat(reply.status()).as("%s", reply).isEqualTo(status);
-		assertThat(reply.json().propertyNames()).containsExactly("result", "message", "code");
-		assertThat(reply.result()).isEqualTo("fail");
-		assertThat(reply.code()).isEqualTo(code);
-		assertThat(reply.json().path("message").asString()).isNotBlank();
-	}
 }

@@ -13,6 +13,7 @@ import com.gatehouse.Directory;
 import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
+import static com.gatehouse.Failures.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may manage keys: System-Admins all; a Company-Admin those of its company's users it could grant. */
@@ -219,11 +220,4 @@ class AuthKeyPermissionTests {
 		return this.api.post("/rest/auth/", Map.of(), "Authorization", "token auth=" + key);
 	}
 
-	private static void assertFailure(Api.Reply reply, int status, String code) {
-		assertThat(reply.status()).as("%s", reply).isEqualTo(status);
-		assertThat(reply.json().propertyNames()).containsExactly("result", "message", "code");
-		assertThat(reply.result()).isEqualTo("fail");
-		assertThat(reply.code()).isEqualTo(code);
-		assertThat(reply.json().path("message").asString()).isNotBlank();
-	}
 }

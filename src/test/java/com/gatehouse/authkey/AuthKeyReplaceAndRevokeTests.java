@@ -13,6 +13,7 @@ import com.gatehouse.Directory;
 import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
+import static com.gatehouse.Failures.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code update} replaces a key, {@code delete} revokes it; both take effect at the next call. */
@@ -196,11 +197,4 @@ class AuthKeyReplaceAndRevokeTests {
 		assertThat(reply.sessionSetCookie()).isEmpty();
 	}
 
-	private static void assertFailure(Api.Reply reply, int status, String code) {
-		assertThat(reply.status()).as("%s", reply).isEqualTo(status);
-		assertThat(reply.json().propertyNames()).containsExactly("result", "message", "code");
-		assertThat(reply.result()).isEqualTo("fail");
-		assertThat(reply.code()).isEqualTo(code);
-		assertThat(reply.json().path("message").asString()).isNotBlank();
-	}
 }

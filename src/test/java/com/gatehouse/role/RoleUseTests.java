@@ -13,6 +13,7 @@ import com.gatehouse.Directory;
 import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
+import static com.gatehouse.Failures.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -217,12 +218,4 @@ class RoleUseTests {
 		return perms;
 	}
 
-	private static void assertFailure(Api.Reply reply, int status, String code) {
-		assertThat(reply.status()).as("%s", reply).isEqualTo(status);
-		JsonNode json = reply.json();
-		assertThat(json.propertyNames()).containsExactly("result", "message", "code");
-		assertThat(json.path("result").asString()).isEqualTo("fail");
-		assertThat(json.path("code").asString()).isEqualTo(code);
-		assertThat(json.path("message").asString()).isNotBlank();
-	}
 }

@@ -6,13 +6,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
 import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
+import static com.gatehouse.Failures.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code type: "user"} delete over HTTP: the user, its keys and its sessions are gone. */
@@ -115,12 +115,4 @@ class UserDeleteTests {
 		return this.api.post("/rest/ops/delete/user", body);
 	}
 
-	private static void assertFailure(Api.Reply reply, int status, String code) {
-		assertThat(reply.status()).as("%s", reply).isEqualTo(status);
-		JsonNode json = reply.json();
-		assertThat(json.propertyNames()).containsExactly("result", "message", "code");
-		assertThat(json.path("result").asString()).isEqualTo("fail");
-		assertThat(json.path("code").asString()).isEqualTo(code);
-		assertThat(json.path("message").asString()).isNotBlank();
-	}
 }

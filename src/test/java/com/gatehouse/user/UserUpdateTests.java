@@ -13,6 +13,7 @@ import com.gatehouse.Directory;
 import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
+import static com.gatehouse.Failures.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -199,12 +200,4 @@ class UserUpdateTests {
 		return this.api.post("/rest/auth/", Map.of("auth", Map.of("type", "auth", "username", login, "password", password)));
 	}
 
-	private static void assertFailure(Api.Reply reply, int status, String code) {
-		assertThat(reply.status()).as("%s", reply).isEqualTo(status);
-		JsonNode json = reply.json();
-		assertThat(json.propertyNames()).containsExactly("result", "message", "code");
-		assertThat(json.path("result").asString()).isEqualTo("fail");
-		assertThat(json.path("code").asString()).isEqualTo(code);
-		assertThat(json.path("message").asString()).isNotBlank();
-	}
 }
