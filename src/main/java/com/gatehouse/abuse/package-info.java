@@ -1,0 +1,4 @@
+@NullMarked
+package com.gatehouse.abuse;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.gatehouse.audit;
+
+import org.jspecify.annotations.NullMarked;
