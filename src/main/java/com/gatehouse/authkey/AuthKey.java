@@ -1,13 +1,22 @@
 package com.gatehouse.authkey;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An Auth Key as stored: never the key itself, only its non-secret hint. */
-record AuthKey(long id, long userId, String hint, OffsetDateTime created) {
+import org.jspecify.annotations.Nullable;
 
-	/** The documented {@code authinfo} row; {@code token} is the key on create, the hint otherwise. */
+import com.gatehouse.audit.AuditEntry;
+
+/**
+ * An Auth Key as stored: never the key itself, only its non-secret hint. {@code ownerLogin} and
+ * {@code ownerCompany} name its user for the audit trail; {@code name} is the label ({@code ""} for
+ * none); {@code created} is when its current value was issued (a rotation issues a new one).
+ */
+record AuthKey(long id, long userId, String ownerLogin, String ownerCompany, String hint, String name, Instant created,
+		@Nullable Instant expires, @Nullable Instant lastUsed, @Nullable String lastIp, KeyRestriction restriction) {
+
+	/** The documented {@code authinfo} row and ours; {@code token} is the key when just issued, the hint otherwise. */
 	Map<String, Object> asRow(String token) {
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("id", this.id);
@@ -15,7 +24,25 @@ record AuthKey(long id, long userId, String hint, OffsetDateTime created) {
 		row.put("type", "auth");
 		row.put("subtype", "key");
 		row.put("token", token);
-		row.put("created", this.created.toInstant().toString());
+		row.put("name", this.name.isEmpty() ? null : this.name);
+		row.put("created", this.created.toString());
+		row.put("expires", text(this.expires));
+		row.put("last_used", text(this.lastUsed));
+		row.put("last_ip", this.lastIp);
+		row.put("restrict", this.restriction.asJson());
 		return row;
+	}
+
+	boolean isExpiredAt(Instant now) {
+		return this.expires != null && !now.isBefore(this.expires);
+	}
+
+	/** An audit event about this key's owner. */
+	AuditEntry event(String event, String detail) {
+		return AuditEntry.of(event, detail).about(this.userId, this.ownerLogin, this.ownerCompany);
+	}
+
+	private static @Nullable String text(@Nullable Instant instant) {
+		return (instant != null) ? instant.toString() : null;
 	}
 }

@@ -12,9 +12,12 @@ import java.util.zip.CRC32;
 /**
  * What an Auth Key looks like (rest-api.md §3): {@code ghk_}, 256 bits from a CSPRNG in URL-safe
  * base64, then a 6-character CRC32 checksum, so secret scanners can recognise a leaked key and
- * check it offline. Client-chosen keys need only be 32 to 256 characters of {@code [A-Za-z0-9_-]}.
- * The server keeps only {@link #digest}: SHA-256 is enough for a 256-bit random secret, which
- * cannot be guessed from its digest, and the lookup is by digest so no key is compared in clear.
+ * check it offline. Client-chosen keys need only be 32 to 256 characters of {@code [A-Za-z0-9_-]},
+ * but one that starts with {@code ghk_} must end with its checksum too: whatever carries the prefix
+ * verifies, so a scanner can trust it and the server can refuse a value that does not without
+ * looking it up. The server keeps only {@link #digest}: SHA-256 is enough for a 256-bit random
+ * secret, which cannot be guessed from its digest, and the lookup is by digest so no key is
+ * compared in clear (docs/security-keys.md).
  */
 final class AuthKeyFormat {
 
@@ -35,8 +38,17 @@ final class AuthKeyFormat {
 		return body + checksum(body);
 	}
 
-	static boolean isAcceptableClientKey(String key) {
-		return CLIENT_CHOSEN.matcher(key).matches();
+	/**
+	 * Whether {@code key} could be a stored key: every generated key is, and a client-chosen one must
+	 * be to be accepted. Anything else names no key, so it is refused without a lookup.
+	 */
+	static boolean isWellFormed(String key) {
+		return CLIENT_CHOSEN.matcher(key).matches() && (!key.startsWith(PREFIX) || hasValidChecksum(key));
+	}
+
+	private static boolean hasValidChecksum(String key) {
+		int split = key.length() - CHECKSUM_CHARS;
+		return split >= PREFIX.length() && checksum(key.substring(0, split)).equals(key.substring(split));
 	}
 
 	static String digest(String key) {

@@ -7,9 +7,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-import com.gatehouse.permission.AccessPolicy;
 import com.gatehouse.permission.Caller;
-import com.gatehouse.role.RoleRepository;
+import com.gatehouse.permission.CallerAuthentication;
 import com.gatehouse.rest.RestFailure;
 import com.gatehouse.rest.RestReply;
 import com.gatehouse.rest.RestRequest;
@@ -18,34 +17,26 @@ import com.gatehouse.rest.TypeHandler;
 import com.gatehouse.rest.ValuesReader;
 import com.gatehouse.rest.Verb;
 import com.gatehouse.user.User;
-import com.gatehouse.user.UserRepository;
 
 /**
- * {@code type: "authinfo"}: Auth Keys (rest-api.md §3). Managed by System-Admins, or by a
- * Company-Admin for the users of its company it could manage. The key is in the create (or
- * replacing update) reply once; every read shows only its hint. Delete revokes at once.
+ * {@code type: "authinfo"}: Auth Keys (rest-api.md §3, issue 3). Every user manages its own keys,
+ * admins those of the users they manage ({@link KeyAccess}). A key value is in the reply of the
+ * create, rotation or replacement that issued it once; every read shows only its hint. An update
+ * relabels a key, moves its expiry, or gives it a new value: {@code rotate: true} for a generated
+ * one, {@code token} for a client-chosen one. Delete revokes at once.
  */
 @Component
 final class AuthKeyHandler implements TypeHandler {
 
-	private final AuthKeyRepository keys;
+	private final KeyAccess access;
 
-	private final UserRepository users;
-
-	private final RoleRepository roles;
-
-	private final AccessPolicy policy;
+	private final KeyChanges changes;
 
 	private final ValuesReader reader;
 
-	private final AuthKeyFormat format = new AuthKeyFormat();
-
-	AuthKeyHandler(AuthKeyRepository keys, UserRepository users, RoleRepository roles, AccessPolicy policy,
-			ValuesReader reader) {
-		this.keys = keys;
-		this.users = users;
-		this.roles = roles;
-		this.policy = policy;
+	AuthKeyHandler(KeyAccess access, KeyChanges changes, ValuesReader reader) {
+		this.access = access;
+		this.changes = changes;
 		this.reader = reader;
 	}
 
@@ -56,77 +47,73 @@ final class AuthKeyHandler implements TypeHandler {
 
 	@Override
 	public Object handle(Verb verb, RestRequest request) {
-		Caller caller = Caller.current();
-		// rest-api.md §3: only admins manage keys; anyone else is refused (403), whichever user it names.
-		this.policy.requireAdminOf(caller, caller.company(), "authinfo." + verb.name().toLowerCase(Locale.ROOT));
+		CallerAuthentication authentication = CallerAuthentication.current();
+		Caller caller = authentication.caller();
 		return switch (verb) {
-			case CREATE -> create(caller, this.reader.readForCreate(request.values(), AuthKeyValues.class));
+			case CREATE -> create(authentication, this.reader.readForCreate(request.values(), AuthKeyValues.class));
 			case READ -> read(caller, this.reader.read(request.scope(), AuthKeyScope.class), request);
-			case UPDATE -> update(caller, existing(caller, request), this.reader.read(request.values(), AuthKeyValues.class));
-			case DELETE -> delete(existing(caller, request));
+			case UPDATE -> update(authentication, existing(caller, request, verb),
+					this.reader.read(request.values(), AuthKeyValues.class));
+			case DELETE -> delete(caller, existing(caller, request, verb));
 		};
 	}
 
-	private Object create(Caller caller, AuthKeyValues values) {
-		User owner = manageableOwner(caller, values.contactId());
-		String key = (values.token() != null) ? values.token() : this.format.generate();
-		long id = this.keys.insert(owner.id(), key);
-		return RestReply.values(List.of(this.keys.findById(id).orElseThrow().asRow(key)));
+	private Object create(CallerAuthentication authentication, AuthKeyValues values) {
+		Caller caller = authentication.caller();
+		requireWellFormed(values.token());
+		if (values.rotates()) {
+			throw RestFailure.badRequest("request.invalid", "rotate applies to an existing key: use update");
+		}
+		User owner = this.access.ownerOfNewKey(caller, values.contactId());
+		KeyRestriction restriction = KeyRestriction.fromRequest(values.restrict());
+		this.access.requireAllowed(authentication, owner, restriction);
+		return RestReply.values(List.of(this.changes.create(caller, owner, values, restriction)));
 	}
 
 	private Object read(Caller caller, AuthKeyScope scope, RestRequest request) {
-		List<Map<String, Object>> rows = this.keys.find(scope.id(), scope.contactId(), visibleCompany(caller))
+		List<Map<String, Object>> rows = this.access.visible(caller, scope)
 			.stream()
 			.map((key) -> key.asRow(key.hint()))
 			.toList();
 		return RestReply.values(Rows.select(rows, request));
 	}
 
-	private Object update(Caller caller, AuthKey key, AuthKeyValues values) {
-		if (values.token() == null) {
-			throw RestFailure.badRequest("request.invalid", "values.token is required");
-		}
+	private Object update(CallerAuthentication authentication, AuthKey key, AuthKeyValues values) {
+		requireWellFormed(values.token());
 		if (values.contactId() != null && values.contactId() != key.userId()) {
 			throw RestFailure.badRequest("authinfo.owner_immutable", "A key cannot move to another user");
 		}
-		this.keys.replace(key.id(), values.token());
-		return RestReply.values(List.of(this.keys.findById(key.id()).orElseThrow().asRow(values.token())));
+		if (values.restrict() != null) {
+			throw RestFailure.badRequest("authinfo.restrict_immutable", "What a key may do is fixed: make a new key");
+		}
+		if (values.token() != null && values.rotates()) {
+			throw RestFailure.badRequest("request.invalid", "Give either values.token or values.rotate, not both");
+		}
+		if (values.token() == null && !values.rotates() && values.name() == null && values.expires() == null) {
+			throw RestFailure.badRequest("request.invalid", "Give values.token, rotate, name or expires");
+		}
+		this.access.requireNotWider(authentication, key);
+		return RestReply.values(List.of(this.changes.update(authentication.caller(), key, values)));
 	}
 
-	private Object delete(AuthKey key) {
-		this.keys.delete(key.id());
+	private Object delete(Caller caller, AuthKey key) {
+		this.changes.revoke(caller, key);
 		return RestReply.success();
 	}
 
-	/** The key the scope names, if the caller may manage its owner; 404 for one it may not see. */
-	private AuthKey existing(Caller caller, RestRequest request) {
+	/** The key the scope names, if the caller may manage it. */
+	private AuthKey existing(Caller caller, RestRequest request, Verb verb) {
 		AuthKeyScope scope = this.reader.read(request.scope(), AuthKeyScope.class);
 		if (scope.id() == null) {
 			throw RestFailure.badRequest("request.scope_required", "Name the key by scope.id");
 		}
-		// A key of another company's user answers as a missing one: its id tells nothing.
-		AuthKey key = this.keys.find(scope.id(), null, visibleCompany(caller))
-			.stream()
-			.findFirst()
-			.orElseThrow(AuthKeyHandler::unknownKey);
-		manageableOwner(caller, key.userId());
-		return key;
+		return this.access.manageable(caller, scope.id(), "authinfo." + verb.name().toLowerCase(Locale.ROOT));
 	}
 
-	private User manageableOwner(Caller caller, long userId) {
-		User owner = this.users.findById(userId)
-			.filter((user) -> caller.isAdminOf(user.company()))
-			.orElseThrow(() -> RestFailure.notFound("user.unknown", "There is no such user"));
-		this.policy.requireCanGrant(caller, this.roles.permsOf(owner.roleId()), owner.company(), "authinfo.manage");
-		return owner;
-	}
-
-	/** The company whose users' keys the caller sees: every company (null) for a System-Admin. */
-	private static @Nullable String visibleCompany(Caller caller) {
-		return caller.isSystemAdmin() ? null : caller.company();
-	}
-
-	private static RestFailure unknownKey() {
-		return RestFailure.notFound("authinfo.unknown", "There is no such key");
+	private static void requireWellFormed(@Nullable String token) {
+		if (token != null && !AuthKeyFormat.isWellFormed(token)) {
+			throw RestFailure.badRequest("request.invalid", "token must be 32 to 256 characters of A-Z a-z 0-9 _ -,"
+					+ " and one starting with " + AuthKeyFormat.PREFIX + " must end with its checksum");
+		}
 	}
 }

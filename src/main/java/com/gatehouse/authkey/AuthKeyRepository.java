@@ -2,7 +2,7 @@ package com.gatehouse.authkey;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -17,40 +17,79 @@ import org.springframework.stereotype.Component;
 
 import com.gatehouse.rest.RestFailure;
 
-/** All SQL about Auth Keys. Keys are found by digest; a key's row goes with its user's. */
+/**
+ * All SQL about Auth Keys. A key is found by the digest of its value, or of the value a rotation
+ * replaced while that one's grace period lasts; a key's row goes with its user's.
+ */
 @Component
 final class AuthKeyRepository {
 
-	private static final String SELECT_KEYS = """
-			SELECT k.id, k.user_id, k.hint, k.created_at
+	private static final String KEY_COLUMNS = """
+			k.id, k.user_id, u.login, c.handle AS company, k.hint, k.name, k.created_at, k.expires_at,
+			       k.last_used_at, k.last_ip, k.restriction""";
+
+	private static final String KEYS_AND_OWNERS = """
 			FROM auth_keys k
 			JOIN users u ON u.id = k.user_id
-			JOIN companies c ON c.id = u.company_id
+			JOIN companies c ON c.id = u.company_id""";
+
+	private static final String SELECT_KEYS = """
+			SELECT %s
+			%s
 			WHERE (CAST(:id AS BIGINT) IS NULL OR k.id = :id)
 			  AND (CAST(:userId AS BIGINT) IS NULL OR k.user_id = :userId)
 			  AND (CAST(:company AS VARCHAR) IS NULL OR c.handle = :company)
 			ORDER BY k.id
-			""";
+			""".formatted(KEY_COLUMNS, KEYS_AND_OWNERS);
 
-	private static final String SELECT_OWNER = "SELECT user_id FROM auth_keys WHERE digest = :digest";
+	// Two indexed lookups rather than one OR, which H2 would answer with a scan.
+	private static final String SELECT_BY_DIGEST = """
+			SELECT %1$s, FALSE AS previous_value
+			%2$s
+			WHERE k.digest = :digest
+			UNION ALL
+			SELECT %1$s, TRUE AS previous_value
+			%2$s
+			WHERE k.previous_digest = :digest AND k.previous_valid_until > :now
+			ORDER BY previous_value
+			""".formatted(KEY_COLUMNS, KEYS_AND_OWNERS);
+
+	private static final String COUNT_PREVIOUS = "SELECT COUNT(*) FROM auth_keys WHERE previous_digest = :digest";
 
 	private static final String INSERT_KEY = """
-			INSERT INTO auth_keys (user_id, digest, hint, created_at) VALUES (:userId, :digest, :hint, :created)
+			INSERT INTO auth_keys (user_id, digest, hint, created_at, name, expires_at, restriction)
+			VALUES (:userId, :digest, :hint, :created, :name, :expires, :restriction)
 			""";
 
-	private static final String REPLACE_KEY = """
-			UPDATE auth_keys SET digest = :digest, hint = :hint, created_at = :created WHERE id = :id
+	private static final String UPDATE_KEY = "UPDATE auth_keys SET name = :name, expires_at = :expires WHERE id = :id";
+
+	// The right-hand sides read the row as it was: the replaced digest becomes the previous one.
+	private static final String REPLACE_VALUE = """
+			UPDATE auth_keys
+			SET previous_digest = CASE WHEN CAST(:previousValidUntil AS TIMESTAMP WITH TIME ZONE) IS NULL THEN NULL ELSE digest END,
+			    previous_valid_until = :previousValidUntil,
+			    digest = :digest, hint = :hint, created_at = :created
+			WHERE id = :id
+			""";
+
+	private static final String RECORD_USE = """
+			UPDATE auth_keys SET last_used_at = :now, last_ip = :ip
+			WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :since)
 			""";
 
 	private static final String DELETE_KEY = "DELETE FROM auth_keys WHERE id = :id";
 
+	private static final String FORGET_PREVIOUS = """
+			UPDATE auth_keys SET previous_digest = NULL, previous_valid_until = NULL
+			WHERE id = :id AND previous_digest = :digest
+			""";
+
+	private static final int MAX_IP = 64;
+
 	private final JdbcClient jdbc;
 
-	private final Clock clock;
-
-	AuthKeyRepository(JdbcClient jdbc, Clock clock) {
+	AuthKeyRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.clock = clock;
 	}
 
 	List<AuthKey> find(@Nullable Long id, @Nullable Long userId, @Nullable String company) {
@@ -66,37 +105,83 @@ final class AuthKeyRepository {
 		return find(id, null, null).stream().findFirst();
 	}
 
-	/** The id of the user who owns the key with this digest. */
-	Optional<Long> findOwner(String digest) {
-		return this.jdbc.sql(SELECT_OWNER).param("digest", digest).query(Long.class).optional();
+	/** The key whose value has this digest: its current value, or its previous one until {@code now}. */
+	Optional<Match> findByDigest(String digest, Instant now) {
+		return this.jdbc.sql(SELECT_BY_DIGEST)
+			.param("digest", digest)
+			.param("now", time(now))
+			.query((rs, row) -> new Match(mapKey(rs, row), rs.getBoolean("previous_value")))
+			.list()
+			.stream()
+			.findFirst();
 	}
 
-	long insert(long userId, String key) {
+	long insert(long userId, String key, String name, @Nullable Instant expires, KeyRestriction restriction,
+			Instant now) {
+		String digest = AuthKeyFormat.digest(key);
+		requireUnused(digest);
 		KeyHolder keys = new GeneratedKeyHolder();
 		onDuplicateKey(() -> this.jdbc.sql(INSERT_KEY)
 			.param("userId", userId)
-			.param("digest", AuthKeyFormat.digest(key))
+			.param("digest", digest)
 			.param("hint", AuthKeyFormat.hint(key))
-			.param("created", now())
+			.param("created", time(now))
+			.param("name", name)
+			.param("expires", time(expires))
+			.param("restriction", restriction.stored())
 			.update(keys, "id"));
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
-	void replace(long id, String key) {
-		onDuplicateKey(() -> this.jdbc.sql(REPLACE_KEY)
+	void update(long id, String name, @Nullable Instant expires) {
+		this.jdbc.sql(UPDATE_KEY).param("id", id).param("name", name).param("expires", time(expires)).update();
+	}
+
+	/**
+	 * Gives the key a new value issued at {@code now}; the value it had keeps working until
+	 * {@code previousValidUntil}, or stops at once when that is null.
+	 */
+	void replaceValue(long id, String key, @Nullable Instant previousValidUntil, Instant now) {
+		String digest = AuthKeyFormat.digest(key);
+		requireUnused(digest);
+		onDuplicateKey(() -> this.jdbc.sql(REPLACE_VALUE)
 			.param("id", id)
-			.param("digest", AuthKeyFormat.digest(key))
+			.param("previousValidUntil", time(previousValidUntil))
+			.param("digest", digest)
 			.param("hint", AuthKeyFormat.hint(key))
-			.param("created", now())
+			.param("created", time(now))
 			.update());
 	}
 
-	void delete(long id) {
-		this.jdbc.sql(DELETE_KEY).param("id", id).update();
+	/** Stamps the key as used now from {@code ip}, unless it already was since {@code since}: most calls write nothing. */
+	void recordUse(long id, Instant now, Instant since, @Nullable String ip) {
+		this.jdbc.sql(RECORD_USE)
+			.param("id", id)
+			.param("now", time(now))
+			.param("ip", (ip != null && ip.length() > MAX_IP) ? ip.substring(0, MAX_IP) : ip)
+			.param("since", time(since))
+			.update();
 	}
 
-	private OffsetDateTime now() {
-		return OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
+	/** Answers whether this call deleted the key (false when it was already gone). */
+	boolean delete(long id) {
+		return this.jdbc.sql(DELETE_KEY).param("id", id).update() == 1;
+	}
+
+	/** Ends the previous value of a rotated key; answers whether it was this digest's to end. */
+	boolean forgetPrevious(long id, String digest) {
+		return this.jdbc.sql(FORGET_PREVIOUS).param("id", id).param("digest", digest).update() == 1;
+	}
+
+	/** A value that was replaced by a rotation still names its key; it is never reused for another. */
+	private void requireUnused(String digest) {
+		if (this.jdbc.sql(COUNT_PREVIOUS).param("digest", digest).query(Long.class).single() > 0) {
+			throw keyInUse();
+		}
+	}
+
+	private static @Nullable OffsetDateTime time(@Nullable Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
 	}
 
 	private static void onDuplicateKey(Runnable write) {
@@ -104,12 +189,27 @@ final class AuthKeyRepository {
 			write.run();
 		}
 		catch (DataIntegrityViolationException duplicate) {
-			throw RestFailure.conflict("authinfo.exists", "That key is already in use");
+			throw keyInUse();
 		}
 	}
 
+	private static RestFailure keyInUse() {
+		return RestFailure.conflict("authinfo.exists", "That key is already in use");
+	}
+
 	private static AuthKey mapKey(ResultSet rs, int row) throws SQLException {
-		return new AuthKey(rs.getLong("id"), rs.getLong("user_id"), rs.getString("hint"),
-				rs.getObject("created_at", OffsetDateTime.class));
+		return new AuthKey(rs.getLong("id"), rs.getLong("user_id"), rs.getString("login"), rs.getString("company"),
+				rs.getString("hint"), rs.getString("name"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				instant(rs, "expires_at"), instant(rs, "last_used_at"), rs.getString("last_ip"),
+				KeyRestriction.fromStored(rs.getString("restriction")));
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+		return (time != null) ? time.toInstant() : null;
+	}
+
+	/** A key found by a presented value, and whether that value is the one a rotation replaced. */
+	record Match(AuthKey key, boolean previousValue) {
 	}
 }

@@ -1,6 +1,5 @@
 package com.gatehouse.permission;
 
-
 /**
  * The user a call acts as, with the permissions they hold at this moment (read from the store on
  * every call, so a role change applies at once). {@code home} is the user's own company and
@@ -12,6 +11,11 @@ public record Caller(long userId, String login, String name, String home, String
 	/** The caller the security chain authenticated for the current call; 401 when there is none. */
 	public static Caller current() {
 		return CallerAuthentication.current().caller();
+	}
+
+	/** The same caller holding {@code narrowed} instead, e.g. its permissions as a restricted Auth Key allows them. */
+	public Caller withPerms(Permissions narrowed) {
+		return new Caller(this.userId, this.login, this.name, this.home, this.company, narrowed, this.via);
 	}
 
 	public boolean isSystemAdmin() {

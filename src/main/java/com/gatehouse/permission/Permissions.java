@@ -1,5 +1,6 @@
 package com.gatehouse.permission;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,22 @@ public record Permissions(Map<String, Grant> grants) {
 
 	public boolean holds(String permission, Grant grant) {
 		return grantOf(permission).map((held) -> held.covers(grant)).orElse(false);
+	}
+
+	/**
+	 * The permissions held here that {@code limit} also names, each no wider than either: a grant of
+	 * "yes" limited to "company" is "company"; a permission {@code limit} does not name is dropped.
+	 */
+	public Permissions narrowedTo(Permissions limit) {
+		Map<String, Grant> narrowed = new HashMap<>();
+		limit.grants.forEach((permission, allowed) -> grantOf(permission)
+			.ifPresent((held) -> narrowed.put(permission, held.covers(allowed) ? allowed : held)));
+		return new Permissions(narrowed);
+	}
+
+	/** Whether {@code other} holds every grant here, at least as wide. */
+	public boolean within(Permissions other) {
+		return this.grants.entrySet().stream().allMatch((grant) -> other.holds(grant.getKey(), grant.getValue()));
 	}
 
 	public Map<String, String> asJson() {

@@ -122,7 +122,7 @@ class AuthKeyAuthenticationTests {
 		assertThat(before.propertyNames()).containsExactly("cdr.read", "phone.write");
 		assertThat(before.path("cdr.read").asString()).isEqualTo("company");
 		assertThat(before.path("phone.write").asString()).isEqualTo("yes");
-		assertThat(readKeysWith(key).status()).isEqualTo(403);
+		assertThat(readUsersWith(key).status()).isEqualTo(403);
 
 		this.directory.asAdmin("update", "user", Map.of("scope", Map.of("id", owner.id()), "values",
 				Map.of("role", "Company-Admin")));
@@ -130,7 +130,7 @@ class AuthKeyAuthenticationTests {
 		JsonNode after = whoAmI(key).json().path("user").path("perms");
 		assertThat(after.propertyNames()).containsExactly("admin");
 		assertThat(after.path("admin").asString()).isEqualTo("company");
-		assertThat(readKeysWith(key).status()).isEqualTo(200);
+		assertThat(readUsersWith(key).status()).isEqualTo(200);
 	}
 
 	@Test
@@ -168,8 +168,8 @@ class AuthKeyAuthenticationTests {
 		return keys.json().path("values").path(0).path("id").asLong();
 	}
 
-	private Api.Reply readKeysWith(String key) {
-		return this.api.post("/rest/ops/read/authinfo", Map.of(), "Authorization", "token auth=" + key);
+	private Api.Reply readUsersWith(String key) {
+		return this.api.post("/rest/ops/read/user", Map.of(), "Authorization", "token auth=" + key);
 	}
 
 	private Api.Reply whoAmI(String key) {

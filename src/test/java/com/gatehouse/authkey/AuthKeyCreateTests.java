@@ -173,7 +173,8 @@ class AuthKeyCreateTests {
 	}
 
 	private static void assertCreatedRow(JsonNode row, TestUser owner) {
-		assertThat(row.propertyNames()).containsExactly("id", "contact_id", "type", "subtype", "token", "created");
+		assertThat(row.propertyNames()).containsExactly("id", "contact_id", "type", "subtype", "token", "name",
+				"created", "expires", "last_used", "last_ip", "restrict");
 		assertThat(row.path("id").isNumber()).isTrue();
 		assertThat(row.path("contact_id").isNumber()).isTrue();
 		assertThat(row.path("contact_id").asLong()).isEqualTo(owner.id());
@@ -181,6 +182,9 @@ class AuthKeyCreateTests {
 		assertThat(row.path("subtype").asString()).isEqualTo("key");
 		assertThat(row.path("token").asString()).matches("ghk_[A-Za-z0-9_-]{43}[0-9A-Za-z]{6}");
 		assertThat(Instant.parse(row.path("created").asString())).isNotNull();
+		for (String unset : new String[] { "name", "expires", "last_used", "last_ip", "restrict" }) {
+			assertThat(row.path(unset).isNull()).as(unset).isTrue();
+		}
 	}
 
 	private static String clientKey(int length) {

@@ -33,7 +33,7 @@ class AuthKeyFormatTests {
 
 	@Test
 	void generateWhenCalledThenAnswersAnAcceptableClientKey() {
-		assertThat(AuthKeyFormat.isAcceptableClientKey(this.format.generate())).isTrue();
+		assertThat(AuthKeyFormat.isWellFormed(this.format.generate())).isTrue();
 	}
 
 	@Test
@@ -74,15 +74,15 @@ class AuthKeyFormatTests {
 	}
 
 	@Test
-	void isAcceptableClientKeyWhenLengthAndAlphabetThenFollowsTheRule() {
-		assertThat(AuthKeyFormat.isAcceptableClientKey("a".repeat(31))).isFalse();
-		assertThat(AuthKeyFormat.isAcceptableClientKey("a".repeat(32))).isTrue();
-		assertThat(AuthKeyFormat.isAcceptableClientKey("aZ09_-".repeat(6))).isTrue();
-		assertThat(AuthKeyFormat.isAcceptableClientKey("a".repeat(256))).isTrue();
-		assertThat(AuthKeyFormat.isAcceptableClientKey("a".repeat(257))).isFalse();
-		assertThat(AuthKeyFormat.isAcceptableClientKey("a".repeat(31) + ".")).isFalse();
-		assertThat(AuthKeyFormat.isAcceptableClientKey("a".repeat(31) + "+")).isFalse();
-		assertThat(AuthKeyFormat.isAcceptableClientKey("a".repeat(31) + "é")).isFalse();
+	void isWellFormedWhenLengthAndAlphabetThenFollowsTheRule() {
+		assertThat(AuthKeyFormat.isWellFormed("a".repeat(31))).isFalse();
+		assertThat(AuthKeyFormat.isWellFormed("a".repeat(32))).isTrue();
+		assertThat(AuthKeyFormat.isWellFormed("aZ09_-".repeat(6))).isTrue();
+		assertThat(AuthKeyFormat.isWellFormed("a".repeat(256))).isTrue();
+		assertThat(AuthKeyFormat.isWellFormed("a".repeat(257))).isFalse();
+		assertThat(AuthKeyFormat.isWellFormed("a".repeat(31) + ".")).isFalse();
+		assertThat(AuthKeyFormat.isWellFormed("a".repeat(31) + "+")).isFalse();
+		assertThat(AuthKeyFormat.isWellFormed("a".repeat(31) + "é")).isFalse();
 	}
 
 	private static long fromBase62(String digits) {

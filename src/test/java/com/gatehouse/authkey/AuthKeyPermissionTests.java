@@ -149,37 +149,60 @@ class AuthKeyPermissionTests {
 	}
 
 	@Test
-	void plainUserWhenAnyVerbThenPermissionDenied() {
+	void plainUserWhenSomeoneElsesKeyOrUserThenPermissionDeniedWhetherOrNotItExists() {
 		String company = this.directory.newCompany();
 		TestUser user = this.directory.newUser(company, "User");
 		String key = this.directory.newKey(user.id());
-		long id = keyIdOf(user);
 		TestUser colleague = this.directory.newUser(company, "User");
+		String colleaguesKey = this.directory.newKey(colleague.id());
+		long id = keyIdOf(colleague);
+		Map<String, Object> token = Map.of("token", Directory.unique("hijacking-key-of-enough-length").replace('_', '-'));
 
-		assertFailure(withKey(key, "create", Map.of("values", Map.of("contact_id", user.id()))), 403, "permission.denied");
 		assertFailure(withKey(key, "create", Map.of("values", Map.of("contact_id", colleague.id()))), 403,
 				"permission.denied");
-		assertFailure(withKey(key, "read", Map.of()), 403, "permission.denied");
-		assertFailure(withKey(key, "read", Map.of("scope", Map.of("contact_id", user.id()))), 403, "permission.denied");
-		assertFailure(withKey(key, "update", Map.of("scope", Map.of("id", id), "values",
-				Map.of("token", Directory.unique("self-chosen-key-of-enough-length").replace('_', '-')))), 403,
-				"permission.denied");
-		assertFailure(withKey(key, "delete", Map.of("scope", Map.of("id", id))), 403, "permission.denied");
-		assertThat(whoAmI(key).status()).isEqualTo(200);
-		assertThat(keyCountOf(colleague)).isZero();
+		Api.Reply replaced = withKey(key, "update", Map.of("scope", Map.of("id", id), "values", token));
+		Api.Reply rotated = withKey(key, "update", Map.of("scope", Map.of("id", id), "values", Map.of("rotate", true)));
+		Api.Reply deleted = withKey(key, "delete", Map.of("scope", Map.of("id", id)));
+		Api.Reply missing = withKey(key, "delete", Map.of("scope", Map.of("id", Long.MAX_VALUE)));
+
+		assertFailure(replaced, 403, "permission.denied");
+		assertFailure(rotated, 403, "permission.denied");
+		assertFailure(deleted, 403, "permission.denied");
+		assertThat(deleted.body()).isEqualTo(missing.body());
+		assertThat(whoAmI(colleaguesKey).json().path("user").path("id").asLong()).isEqualTo(colleague.id());
+		assertThat(keyCountOf(colleague)).isEqualTo(1);
 	}
 
 	@Test
-	void plainUserWithPasswordWhenCreatingOrReadingKeysThenPermissionDenied() {
-		TestUser user = this.directory.newUser(this.directory.newCompany(), "User");
+	void plainUserWhenReadingThenSeesOnlyItsOwnKeys() {
+		String company = this.directory.newCompany();
+		TestUser user = this.directory.newUser(company, "User");
+		String key = this.directory.newKey(user.id());
+		TestUser colleague = this.directory.newUser(company, "User");
+		this.directory.newKey(colleague.id());
+
+		Api.Reply all = withKey(key, "read", Map.of());
+		Api.Reply colleagues = withKey(key, "read", Map.of("scope", Map.of("contact_id", colleague.id())));
+		Api.Reply byId = withKey(key, "read", Map.of("scope", Map.of("id", keyIdOf(colleague))));
+
+		assertThat(all.status()).isEqualTo(200);
+		assertThat(contactIds(all)).containsExactly(user.id());
+		assertThat(all.json().path("values").size()).isEqualTo(1);
+		assertThat(colleagues.json().path("values").size()).isZero();
+		assertThat(byId.json().path("values").size()).isZero();
+	}
+
+	@Test
+	void plainUserWithPasswordWhenCreatingKeyForColleagueThenPermissionDeniedAndNoKeyMade() {
+		String company = this.directory.newCompany();
+		TestUser user = this.directory.newUser(company, "User");
+		TestUser colleague = this.directory.newUser(company, "User");
 
 		Api.Reply create = this.api.post("/rest/ops/create/authinfo",
-				Map.of("values", Map.of("contact_id", user.id()), "auth", user.auth()));
-		Api.Reply read = this.api.post("/rest/ops/read/authinfo", Map.of("auth", user.auth()));
+				Map.of("values", Map.of("contact_id", colleague.id()), "auth", user.auth()));
 
 		assertFailure(create, 403, "permission.denied");
-		assertFailure(read, 403, "permission.denied");
-		assertThat(keyCountOf(user)).isZero();
+		assertThat(keyCountOf(colleague)).isZero();
 	}
 
 	@Test

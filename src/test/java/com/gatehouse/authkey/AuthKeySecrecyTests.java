@@ -55,7 +55,8 @@ class AuthKeySecrecyTests {
 		assertThat(reply.result()).isEqualTo("success");
 		assertThat(reply.json().path("values").size()).isEqualTo(1);
 		JsonNode row = reply.json().path("values").path(0);
-		assertThat(row.propertyNames()).containsExactly("id", "contact_id", "type", "subtype", "token", "created");
+		assertThat(row.propertyNames()).containsExactly("id", "contact_id", "type", "subtype", "token", "name",
+				"created", "expires", "last_used", "last_ip", "restrict");
 		assertThat(row.path("id").asLong()).isEqualTo(created.path("id").asLong());
 		assertThat(row.path("contact_id").asLong()).isEqualTo(owner.id());
 		assertThat(row.path("type").asString()).isEqualTo("auth");
