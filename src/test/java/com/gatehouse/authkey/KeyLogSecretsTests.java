@@ -1,0 +1,72 @@
+package com.gatehouse.authkey;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+import com.gatehouse.Api;
+import com.gatehouse.Directory;
+import com.gatehouse.TestUser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With everything of ours and of Spring Security logging at DEBUG, the key lifecycle never prints a
+ * key: not when one is issued, rotated, used narrowed, refused or reported leaked. The settings are
+ * those of auth.LogSecretsTests, so both share one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "logging.level.com.gatehouse=DEBUG", "logging.level.org.springframework.security=DEBUG" })
+@ActiveProfiles("test")
+@ExtendWith(OutputCaptureExtension.class)
+class KeyLogSecretsTests {
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	Directory directory;
+
+	KeyCalls keys;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+		this.directory = new Directory(this.api);
+		this.keys = new KeyCalls(this.api);
+	}
+
+	@Test
+	void keyIssuedRotatedUsedRefusedAndReportedIsNeverLogged(CapturedOutput output) {
+		TestUser owner = this.directory.newUser(this.directory.newCompany(), "Company-Admin");
+		JsonNode created = KeyCalls.row(this.keys.as(owner.auth(), "create", Map.of("values",
+				Map.of("contact_id", owner.id(), "restrict", "read"))));
+		String issued = created.path("token").asString();
+		String rotated = KeyCalls.row(this.keys.as(owner.auth(), "update", Map.of("scope",
+				Map.of("id", created.path("id").asLong()), "values", Map.of("rotate", true)))).path("token").asString();
+		String chosen = Directory.unique("chosen-key-long-enough-for-it").replace('_', '-');
+		this.keys.as(owner.auth(), "create", Map.of("values", Map.of("contact_id", owner.id(), "token", chosen)));
+
+		Api.Reply refusedWrite = this.keys.withKey(rotated, "create", "authinfo", Map.of("values",
+				Map.of("contact_id", owner.id())));
+		Api.Reply rotatedOut = this.keys.whoAmI(issued, "X-Forwarded-For", KeyCalls.uniqueAddress());
+		Api.Reply reported = this.api.post("/rest/auth/revoke", Map.of("keys", List.of(rotated, chosen)), "Authorization",
+				"token auth=" + chosen, "X-Forwarded-For", KeyCalls.uniqueAddress());
+
+		assertThat(refusedWrite.status()).isEqualTo(403);
+		assertThat(rotatedOut.status()).isEqualTo(401);
+		assertThat(reported.status()).isEqualTo(200);
+		assertThat(output.getAll()).contains(" DEBUG ", "reason=read-only credential")
+			.doesNotContain(issued, rotated, chosen, issued.substring(4, 30), rotated.substring(4, 30));
+	}
+}
