@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.gatehouse.audit.AuditEntry;
+import com.gatehouse.audit.AuditTrail;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
 import com.gatehouse.permission.CredentialKind;
@@ -23,8 +25,11 @@ final class AuthController {
 
 	private final SessionLogin sessions;
 
-	AuthController(SessionLogin sessions) {
+	private final AuditTrail audit;
+
+	AuthController(SessionLogin sessions, AuditTrail audit) {
 		this.sessions = sessions;
+		this.audit = audit;
 	}
 
 	@PostMapping({ "/rest/auth", "/rest/auth/" })
@@ -41,10 +46,11 @@ final class AuthController {
 	@PostMapping({ "/rest/auth/logout", "/rest/auth/logout/" })
 	Map<String, Object> logout(HttpServletRequest request) {
 		// The cookie names the session to end; a call authenticated any other way names none.
-		if (Caller.current().via() != CredentialKind.SESSION
-				|| !this.sessions.close(request)) {
+		Caller caller = Caller.current();
+		if (caller.via() != CredentialKind.SESSION || !this.sessions.close(request)) {
 			throw RestFailure.unauthorized("auth.session_required", "Logout needs the session cookie of a live session");
 		}
+		this.audit.record(AuditEntry.by(caller, "logout", "").about(caller));
 		return RestReply.success();
 	}
 }

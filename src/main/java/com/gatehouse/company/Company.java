@@ -19,4 +19,14 @@ record Company(long id, String handle, String name, ObjectNode data) {
 		value.put("data", this.data);
 		return value;
 	}
+
+	/**
+	 * What a new name and data change, for the audit trail's detail. The data is only said to change:
+	 * its feature toggles are the company's business, not the trail's.
+	 */
+	String changesTo(String newName, ObjectNode newData) {
+		String renamed = !newName.equals(this.name) ? "name '" + this.name + "' -> '" + newName + "'" : "";
+		String toggled = !newData.equals(this.data) ? "feature toggles changed" : "";
+		return (renamed.isEmpty() || toggled.isEmpty()) ? renamed + toggled : renamed + ", " + toggled;
+	}
 }

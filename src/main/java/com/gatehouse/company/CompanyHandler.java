@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
+import com.gatehouse.audit.AuditEntry;
+import com.gatehouse.audit.AuditTrail;
 import com.gatehouse.permission.AccessPolicy;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.rest.RestFailure;
@@ -21,7 +25,8 @@ import com.gatehouse.rest.Verb;
  * {@code type: "company"}, exactly as documented (rest-api.md §4): create and delete need
  * System-Admin; read and update are open to a Company-Admin whose {@code scope.company} names its
  * own company, and such an update ignores feature toggles ({@code data}). Replies are objects keyed
- * by the company's id.
+ * by the company's id. Each change is audited in its own transaction, so the event is kept exactly
+ * when the change is.
  */
 @Component
 final class CompanyHandler implements TypeHandler {
@@ -32,10 +37,17 @@ final class CompanyHandler implements TypeHandler {
 
 	private final ValuesReader reader;
 
-	CompanyHandler(CompanyRepository companies, AccessPolicy policy, ValuesReader reader) {
+	private final TransactionOperations transactions;
+
+	private final AuditTrail audit;
+
+	CompanyHandler(CompanyRepository companies, AccessPolicy policy, ValuesReader reader,
+			TransactionOperations transactions, AuditTrail audit) {
 		this.companies = companies;
 		this.policy = policy;
 		this.reader = reader;
+		this.transactions = transactions;
+		this.audit = audit;
 	}
 
 	@Override
@@ -56,8 +68,11 @@ final class CompanyHandler implements TypeHandler {
 
 	private Object create(Caller caller, CompanyValues values, RestRequest request) {
 		this.policy.requireSystemAdmin(caller, "company.create");
-		this.companies.insert(values.id(), values.name(),
-				(values.data() != null) ? values.data() : JsonNodeFactory.instance.objectNode());
+		this.transactions.executeWithoutResult((status) -> {
+			this.companies.insert(values.id(), values.name(),
+					(values.data() != null) ? values.data() : JsonNodeFactory.instance.objectNode());
+			record(caller, "company.created", values.id(), "name '" + values.name() + "'");
+		});
 		return reply(this.companies.find(values.id()), request);
 	}
 
@@ -79,16 +94,27 @@ final class CompanyHandler implements TypeHandler {
 		Company company = this.companies.findByHandle(handle).orElseThrow(CompanyHandler::unknown);
 		// rest-api.md §4: feature toggles from anyone but a System-Admin are ignored, not rejected.
 		boolean mayToggle = caller.isSystemAdmin() && values.data() != null;
-		this.companies.update(handle, (values.name() != null) ? values.name() : company.name(),
-				mayToggle ? values.data() : company.data());
+		String name = (values.name() != null) ? values.name() : company.name();
+		ObjectNode data = mayToggle ? values.data() : company.data();
+		this.transactions.executeWithoutResult((status) -> {
+			this.companies.update(handle, name, data);
+			record(caller, "company.updated", handle, company.changesTo(name, data));
+		});
 		return reply(this.companies.find(handle), request);
 	}
 
 	private Object delete(Caller caller, String handle) {
 		this.policy.requireSystemAdmin(caller, "company.delete");
-		this.companies.findByHandle(handle).orElseThrow(CompanyHandler::unknown);
-		this.companies.delete(handle);
+		Company company = this.companies.findByHandle(handle).orElseThrow(CompanyHandler::unknown);
+		this.transactions.executeWithoutResult((status) -> {
+			this.companies.delete(handle);
+			record(caller, "company.deleted", handle, "name '" + company.name() + "'");
+		});
 		return RestReply.success();
+	}
+
+	private void record(Caller caller, String event, String handle, String what) {
+		this.audit.record(AuditEntry.by(caller, event, what).inCompany(handle));
 	}
 
 	private String named(RestRequest request) {

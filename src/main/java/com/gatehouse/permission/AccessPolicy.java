@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import com.gatehouse.rest.RestFailure;
@@ -12,7 +13,8 @@ import com.gatehouse.rest.RestFailure;
  * Decides what a caller may do to the directory; denies by default. The rules (rest-api.md §4):
  * System-Admin ({@code admin: yes}) may do anything; Company-Admin ({@code admin: company}) only
  * in its current company, and only to users and roles whose permissions it could grant itself;
- * nobody grants a permission wider than one they hold. A denial is counted, logged and answered 403.
+ * nobody grants a permission wider than one they hold. A denial is counted, logged, published as a
+ * {@link PermissionDenied} (the audit trail records it) and answered 403.
  */
 @Component
 public final class AccessPolicy {
@@ -21,7 +23,10 @@ public final class AccessPolicy {
 
 	private final Counter denials;
 
-	AccessPolicy(MeterRegistry meters) {
+	private final ApplicationEventPublisher events;
+
+	AccessPolicy(MeterRegistry meters, ApplicationEventPublisher events) {
+		this.events = events;
 		this.denials = Counter.builder("gatehouse.permission.denials")
 			.description("Calls refused because the caller lacked a permission")
 			.register(meters);
@@ -64,6 +69,7 @@ public final class AccessPolicy {
 	private RestFailure deny(Caller caller, String action) {
 		this.denials.increment();
 		log.info("permission denied user_id={} action={}", caller.userId(), action);
+		this.events.publishEvent(new PermissionDenied(caller, action));
 		return RestFailure.forbidden();
 	}
 }

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
+import com.gatehouse.audit.AuditEntry;
+import com.gatehouse.audit.AuditTrail;
 import com.gatehouse.permission.AccessPolicy;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.Grant;
@@ -23,7 +25,8 @@ import com.gatehouse.rest.Verb;
 /**
  * {@code type: "role"}. Admins read the roles usable in the companies they administer; a global
  * role is a System-Admin's to create or change; a company role is its Company-Admin's, within the
- * permissions that admin could grant. Built-in roles never change.
+ * permissions that admin could grant. Built-in roles never change. Each change is audited in its
+ * own transaction, so the event is kept exactly when the change is.
  */
 @Component
 final class RoleHandler implements TypeHandler {
@@ -36,11 +39,15 @@ final class RoleHandler implements TypeHandler {
 
 	private final TransactionOperations transactions;
 
-	RoleHandler(RoleRepository roles, AccessPolicy policy, ValuesReader reader, TransactionOperations transactions) {
+	private final AuditTrail audit;
+
+	RoleHandler(RoleRepository roles, AccessPolicy policy, ValuesReader reader, TransactionOperations transactions,
+			AuditTrail audit) {
 		this.roles = roles;
 		this.policy = policy;
 		this.reader = reader;
 		this.transactions = transactions;
+		this.audit = audit;
 	}
 
 	@Override
@@ -62,7 +69,11 @@ final class RoleHandler implements TypeHandler {
 	private Object create(Caller caller, RoleValues values) {
 		Permissions perms = perms(values.perms());
 		authorize(caller, values.company(), perms, "role.create");
-		long id = this.transactions.execute((status) -> this.roles.insert(values.name(), values.company(), perms));
+		long id = this.transactions.execute((status) -> {
+			long created = this.roles.insert(values.name(), values.company(), perms);
+			record(caller, "role.created", values.company(), describe(values.name(), created) + ", perms " + perms.asJson());
+			return created;
+		});
 		return RestReply.values(List.of(this.roles.findById(id).orElseThrow().asRow()));
 	}
 
@@ -82,18 +93,23 @@ final class RoleHandler implements TypeHandler {
 	private Object update(Caller caller, Role role, RoleValues values) {
 		Permissions perms = (values.perms() != null) ? perms(values.perms()) : role.perms();
 		authorize(caller, role.company(), union(role.perms(), perms), "role.update");
+		String what = describe(role.name(), role.id()) + changes(role, values.name(), perms);
 		this.transactions.executeWithoutResult((status) -> {
 			if (values.name() != null) {
 				this.roles.rename(role, values.name());
 			}
 			this.roles.replacePerms(role.id(), perms);
+			record(caller, "role.updated", role.company(), what);
 		});
 		return RestReply.values(List.of(this.roles.findById(role.id()).orElseThrow().asRow()));
 	}
 
 	private Object delete(Caller caller, Role role) {
 		authorize(caller, role.company(), role.perms(), "role.delete");
-		this.roles.delete(role.id());
+		this.transactions.executeWithoutResult((status) -> {
+			this.roles.delete(role.id());
+			record(caller, "role.deleted", role.company(), describe(role.name(), role.id()));
+		});
 		return RestReply.success();
 	}
 
@@ -118,6 +134,20 @@ final class RoleHandler implements TypeHandler {
 		else {
 			this.policy.requireCanGrant(caller, perms, company, action);
 		}
+	}
+
+	private void record(Caller caller, String event, @Nullable String company, String what) {
+		this.audit.record(AuditEntry.by(caller, event, what).inCompany(company));
+	}
+
+	private static String describe(String name, long id) {
+		return "role '" + name + "' (" + id + ")";
+	}
+
+	private static String changes(Role role, @Nullable String name, Permissions perms) {
+		String renamed = (name != null && !name.equals(role.name())) ? ", renamed to '" + name + "'" : "";
+		String regranted = !perms.equals(role.perms()) ? ", perms " + role.perms().asJson() + " -> " + perms.asJson() : "";
+		return renamed + regranted;
 	}
 
 	private static Permissions perms(@Nullable Map<String, String> words) {

@@ -1,7 +1,10 @@
 package com.gatehouse.user;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** A user as the directory shows it: never with a password or its hash. */
 public record User(long id, String login, String name, String company, String role, long roleId, boolean enabled) {
@@ -15,5 +18,27 @@ public record User(long id, String login, String name, String company, String ro
 		row.put("role", this.role);
 		row.put("enabled", this.enabled);
 		return row;
+	}
+
+	/** The user for the audit trail's detail: "role User, enabled". */
+	String describe() {
+		return "role " + this.role + (this.enabled ? ", enabled" : ", disabled");
+	}
+
+	/** What {@code after} changes, for the audit trail's detail: "name 'A' -> 'B', role 'User' -> 'Deputy'". */
+	String changesTo(User after) {
+		List<String> changes = new ArrayList<>();
+		change(changes, "login", this.login, after.login);
+		change(changes, "name", this.name, after.name);
+		change(changes, "company", this.company, after.company);
+		change(changes, "role", this.role, after.role);
+		change(changes, "enabled", this.enabled, after.enabled);
+		return String.join(", ", changes);
+	}
+
+	private static void change(List<String> changes, String member, Object before, Object after) {
+		if (!Objects.equals(before, after)) {
+			changes.add(member + " '" + before + "' -> '" + after + "'");
+		}
 	}
 }

@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import com.gatehouse.audit.AuditEntry;
+import com.gatehouse.audit.AuditTrail;
 import com.gatehouse.permission.AccessPolicy;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.role.Role;
@@ -39,14 +41,17 @@ final class UserHandler implements TypeHandler {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditTrail audit;
+
 	UserHandler(UserRepository users, RoleRepository roles, PasswordHasher hasher, AccessPolicy policy,
-			ValuesReader reader, ApplicationEventPublisher events) {
+			ValuesReader reader, ApplicationEventPublisher events, AuditTrail audit) {
 		this.users = users;
 		this.roles = roles;
 		this.hasher = hasher;
 		this.policy = policy;
 		this.reader = reader;
 		this.events = events;
+		this.audit = audit;
 	}
 
 	@Override
@@ -71,6 +76,7 @@ final class UserHandler implements TypeHandler {
 		User user = new User(0, values.login(), (values.name() != null) ? values.name() : values.login(), company,
 				role.name(), role.id(), !Boolean.FALSE.equals(values.enabled()));
 		long id = this.users.insert(user, this.hasher.hash(values.password()));
+		this.audit.record(AuditEntry.by(caller, "user.created", user.describe()).about(id, user.login(), company));
 		return reply(id);
 	}
 
@@ -99,6 +105,7 @@ final class UserHandler implements TypeHandler {
 				(values.name() != null) ? values.name() : user.name(), company, role.name(), role.id(),
 				(values.enabled() != null) ? values.enabled() : user.enabled());
 		this.users.update(changed, (values.password() != null) ? this.hasher.hash(values.password()) : null);
+		this.audit.record(AuditEntry.by(caller, "user.updated", user.changesTo(changed)).about(user.id(), changed.login(), company));
 		return reply(user.id());
 	}
 
@@ -107,6 +114,7 @@ final class UserHandler implements TypeHandler {
 			throw RestFailure.conflict("user.self", "You cannot delete your own account");
 		}
 		this.users.delete(user.id());
+		this.audit.record(AuditEntry.by(caller, "user.deleted", user.describe()).about(user.id(), user.login(), user.company()));
 		this.events.publishEvent(new UserRemoved(user.id()));
 		return RestReply.success();
 	}

@@ -1,0 +1,46 @@
+package com.gatehouse.audit;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import com.gatehouse.rest.RestFailure;
+
+/**
+ * The {@code scope} of an audit read, every member optional: events at or after {@code since} and
+ * before {@code until}, of one {@code event} name, about one {@code contact_id}, at most
+ * {@code limit} of them. The bounds are ISO-8601 instants, read here rather than by the JSON binder,
+ * which would also take a bare number as epoch seconds where a client may well mean milliseconds.
+ */
+record AuditScope(@Nullable String since, @Nullable String until, @Size(max = 40) @Nullable String event,
+		@JsonProperty("contact_id") @Nullable Long contactId, @Min(1) @Max(AuditQuery.MAX_ROWS) @Nullable Integer limit) {
+
+	/** The query for events of {@code company} (null: of every company); 400 for a bound that is not an instant. */
+	AuditQuery query(@Nullable String company) {
+		Instant from = instant("since", this.since);
+		Instant to = instant("until", this.until);
+		if (from != null && to != null && from.isAfter(to)) {
+			throw RestFailure.badRequest("request.invalid", "scope.since is after scope.until");
+		}
+		return new AuditQuery(company, from, to, this.event, this.contactId,
+				(this.limit != null) ? this.limit : AuditQuery.MAX_ROWS);
+	}
+
+	private static @Nullable Instant instant(String member, @Nullable String text) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return Instant.parse(text);
+		}
+		catch (DateTimeParseException notAnInstant) {
+			throw RestFailure.badRequest("request.invalid",
+					"scope." + member + " must be an ISO-8601 instant such as 2024-05-01T12:00:00Z");
+		}
+	}
+}

@@ -1,0 +1,54 @@
+package com.gatehouse.audit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+import com.gatehouse.Api;
+import com.gatehouse.Directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reads the audit trail over HTTP, as a test needs it: the raw reply, or the rows the System-Admin sees. */
+final class AuditReads {
+
+	private final Api api;
+
+	AuditReads(Api api) {
+		this.api = api;
+	}
+
+	/** {@code POST /rest/ops/<verb>/audit} with this {@code auth} block and {@code scope}. */
+	Api.Reply call(String verb, Map<String, Object> auth, Map<String, Object> scope) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("auth", auth);
+		body.put("scope", scope);
+		return this.api.post("/rest/ops/" + verb + "/audit", body);
+	}
+
+	/** The rows {@code auth} reads with {@code scope}; the read must succeed. */
+	List<JsonNode> rows(Map<String, Object> auth, Map<String, Object> scope) {
+		Api.Reply reply = call("read", auth, scope);
+		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+		assertThat(reply.json().path("result").asString()).isEqualTo("success");
+		List<JsonNode> rows = new ArrayList<>();
+		reply.json().path("values").forEach(rows::add);
+		return rows;
+	}
+
+	List<JsonNode> asAdmin(Map<String, Object> scope) {
+		return rows(Directory.adminAuth(), scope);
+	}
+
+	/** The System-Admin's view of the events about one user, newest first. */
+	List<JsonNode> about(long contactId) {
+		return asAdmin(Map.of("contact_id", contactId));
+	}
+
+	static List<String> events(List<JsonNode> rows) {
+		return rows.stream().map((row) -> row.path("event").asString()).toList();
+	}
+}
