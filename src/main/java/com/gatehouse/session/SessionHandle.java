@@ -14,8 +14,8 @@ import java.util.HexFormat;
  */
 record SessionHandle(long userId, String digest) {
 
-	/** What a handle looks like, for validating one a client sends. */
-	static final String FORMAT = "[0-9]{1,19}\\.[0-9a-f]{32}";
+	/** What a handle looks like, for validating one a client sends (18 digits always fit a long). */
+	static final String FORMAT = "[0-9]{1,18}\\.[0-9a-f]{32}";
 
 	private static final int DIGEST_BYTES = 16;
 

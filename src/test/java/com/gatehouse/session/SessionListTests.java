@@ -219,6 +219,8 @@ class SessionListTests {
 
 		assertFailure(this.api.postWithCookie("/rest/ops/read/session", Map.of("scope", Map.of("id", session)), session), 400,
 				"request.invalid");
+		assertFailure(this.api.postWithCookie("/rest/ops/read/session",
+				Map.of("scope", Map.of("id", "9".repeat(19) + "." + "0".repeat(32))), session), 400, "request.invalid");
 	}
 
 	@Test
