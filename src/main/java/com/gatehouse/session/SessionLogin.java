@@ -2,13 +2,17 @@ package com.gatehouse.session;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 
 import com.gatehouse.permission.Caller;
+import com.gatehouse.user.UserRepository;
 
 /**
  * Opens and ends login sessions through the servlet request, which Spring Session backs with the
@@ -20,29 +24,39 @@ public final class SessionLogin {
 
 	private final SessionProperties limits;
 
+	private final UserSessions sessions;
+
+	private final UserRepository users;
+
 	private final Clock clock;
 
-	SessionLogin(SessionProperties limits, Clock clock) {
+	SessionLogin(SessionProperties limits, UserSessions sessions, UserRepository users, Clock clock) {
 		this.limits = limits;
+		this.sessions = sessions;
+		this.users = users;
 		this.clock = clock;
 	}
 
 	/**
 	 * Logs {@code caller} into the session the request's cookie names, if it is live: the session
 	 * keeps its identity, gets the new user and a fresh id (the old cookie value dies at once).
-	 * Otherwise a new session is created, so a client can never choose its own session id. Answers
-	 * the session id, which is also the cookie value.
+	 * Otherwise a new session is created, so a client can never choose its own session id. The
+	 * session remembers the client's address and user agent for the session list, and the user's
+	 * oldest sessions end if this one would pass the cap. Answers the session id, which is also the
+	 * cookie value.
 	 */
 	public String open(HttpServletRequest request, Caller caller) {
-		HttpSession session = liveSession(request);
-		if (session == null) {
-			session = request.getSession(true);
-		}
-		else {
+		HttpSession live = liveSession(request);
+		HttpSession session = (live != null) ? live : request.getSession(true);
+		// Before the id changes: the store knows a live session by its old id until the response commits.
+		makeRoom(caller, session.getId());
+		if (live != null) {
 			request.changeSessionId();
 		}
 		session.setAttribute(SessionAttributes.USER_ID, caller.userId());
-		session.setAttribute(SessionAttributes.PRINCIPAL, Long.toString(caller.userId()));
+		session.setAttribute(SessionAttributes.PRINCIPAL, UserSessions.principal(caller.userId()));
+		session.setAttribute(SessionAttributes.IP, request.getRemoteAddr());
+		session.setAttribute(SessionAttributes.USER_AGENT, clipped(request.getHeader(HttpHeaders.USER_AGENT)));
 		return session.getId();
 	}
 
@@ -56,6 +70,20 @@ public final class SessionLogin {
 		return true;
 	}
 
+	/** Ends the caller's oldest other sessions, so that with {@code opening} it holds at most the cap. */
+	private void makeRoom(Caller caller, String opening) {
+		List<Session> others = this.sessions.live(caller.userId())
+			.stream()
+			.filter((session) -> !session.getId().equals(opening))
+			.toList();
+		int excess = others.size() - (this.limits.maxPerUser() - 1);
+		if (excess > 0) {
+			this.users.findById(caller.userId())
+				.ifPresent((owner) -> this.sessions.end(owner, others.subList(0, excess),
+						"evicted by a new login: more than " + this.limits.maxPerUser() + " sessions"));
+		}
+	}
+
 	private @Nullable HttpSession liveSession(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		if (session != null && SessionAttributes.isOver(Instant.ofEpochMilli(session.getCreationTime()),
@@ -64,5 +92,10 @@ public final class SessionLogin {
 			return null;
 		}
 		return session;
+	}
+
+	private static @Nullable String clipped(@Nullable String userAgent) {
+		return (userAgent == null || userAgent.length() <= SessionAttributes.MAX_USER_AGENT) ? userAgent
+				: userAgent.substring(0, SessionAttributes.MAX_USER_AGENT);
 	}
 }

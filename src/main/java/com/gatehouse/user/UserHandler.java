@@ -25,6 +25,7 @@ import com.gatehouse.rest.Verb;
  * {@code type: "user"}. A System-Admin manages every user; a Company-Admin only the users of its
  * own company whose role it could grant (so it can never take over a more powerful account), and
  * it cannot see the others at all. Deleting a user ends its sessions; its keys go with the row.
+ * Anyone may change their own password, proving the current one ({@link PasswordChange}).
  */
 @Component
 final class UserHandler implements TypeHandler {
@@ -41,16 +42,19 @@ final class UserHandler implements TypeHandler {
 
 	private final ApplicationEventPublisher events;
 
+	private final PasswordChange passwords;
+
 	private final AuditTrail audit;
 
 	UserHandler(UserRepository users, RoleRepository roles, PasswordHasher hasher, AccessPolicy policy,
-			ValuesReader reader, ApplicationEventPublisher events, AuditTrail audit) {
+			ValuesReader reader, ApplicationEventPublisher events, PasswordChange passwords, AuditTrail audit) {
 		this.users = users;
 		this.roles = roles;
 		this.hasher = hasher;
 		this.policy = policy;
 		this.reader = reader;
 		this.events = events;
+		this.passwords = passwords;
 		this.audit = audit;
 	}
 
@@ -65,7 +69,10 @@ final class UserHandler implements TypeHandler {
 		return switch (verb) {
 			case CREATE -> create(caller, this.reader.readForCreate(request.values(), UserValues.class));
 			case READ -> read(caller, this.reader.read(request.scope(), UserScope.class), request);
-			case UPDATE -> update(caller, existing(caller, request), this.reader.read(request.values(), UserValues.class));
+			case UPDATE -> {
+				UserValues values = this.reader.read(request.values(), UserValues.class);
+				yield update(caller, updated(caller, request, values), values);
+			}
 			case DELETE -> delete(caller, existing(caller, request));
 		};
 	}
@@ -104,8 +111,16 @@ final class UserHandler implements TypeHandler {
 		User changed = new User(user.id(), (values.login() != null) ? values.login() : user.login(),
 				(values.name() != null) ? values.name() : user.name(), company, role.name(), role.id(),
 				(values.enabled() != null) ? values.enabled() : user.enabled());
-		this.users.update(changed, (values.password() != null) ? this.hasher.hash(values.password()) : null);
-		this.audit.record(AuditEntry.by(caller, "user.updated", user.changesTo(changed)).about(user.id(), changed.login(), company));
+		String passwordHash = this.passwords.newHash(caller, user, values);
+		this.users.update(changed, passwordHash);
+		String changes = user.changesTo(changed);
+		// A password alone is its own event (password.changed); user.updated tells every other change.
+		if (!changes.isEmpty() || passwordHash == null) {
+			this.audit.record(AuditEntry.by(caller, "user.updated", changes).about(user.id(), changed.login(), company));
+		}
+		if (passwordHash != null) {
+			this.passwords.changed(caller, changed);
+		}
 		return reply(user.id());
 	}
 
@@ -117,6 +132,18 @@ final class UserHandler implements TypeHandler {
 		this.audit.record(AuditEntry.by(caller, "user.deleted", user.describe()).about(user.id(), user.login(), user.company()));
 		this.events.publishEvent(new UserRemoved(user.id()));
 		return RestReply.success();
+	}
+
+	/**
+	 * The user an update changes. Anyone may change their own password (proving the current one
+	 * instead of an admin right); anything else is {@link #existing}.
+	 */
+	private User updated(Caller caller, RestRequest request, UserValues values) {
+		if (values.changesOnlyPassword() && this.reader.read(request.scope(), UserScope.class).namesSelf(caller)) {
+			return this.users.findById(caller.userId())
+				.orElseThrow(() -> RestFailure.notFound("user.unknown", "There is no such user"));
+		}
+		return existing(caller, request);
 	}
 
 	/** The user the scope names, if the caller may manage it; 404 for one it may not even see. */

@@ -1,5 +1,6 @@
 package com.gatehouse.user;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.gatehouse.rest.OnCreate;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,15 +10,23 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code values} of a user create or update; absent members keep their value on update, and
  * default on create (name: the login, company: the caller's, role: User, enabled: true).
+ * {@code current_password} is needed only to change your own password.
  */
 record UserValues(@NotNull(groups = OnCreate.class) @Pattern(regexp = "[A-Za-z0-9._@+-]{1,64}") @Nullable String login,
 		@Size(min = 1, max = 240) @Pattern(regexp = "[^\\p{Cntrl}]*") @Nullable String name,
 		@NotNull(groups = OnCreate.class) @Size(min = 12, max = 128) @Nullable String password,
 		@Pattern(regexp = "[a-zA-Z0-9_]{1,32}") @Nullable String company, @Size(min = 1, max = 64) @Nullable String role,
-		@Nullable Boolean enabled) {
+		@Nullable Boolean enabled,
+		@JsonProperty("current_password") @Size(max = 1024) @Nullable String currentPassword) {
+
+	/** Whether the update changes the password and nothing else, as a self-service change does. */
+	boolean changesOnlyPassword() {
+		return this.password != null && this.login == null && this.name == null && this.company == null
+				&& this.role == null && this.enabled == null;
+	}
 
 	@Override
 	public String toString() {
-		return "UserValues[login=" + this.login + ", password=[PROTECTED]]";
+		return "UserValues[login=" + this.login + ", password=[PROTECTED], current_password=[PROTECTED]]";
 	}
 }
