@@ -108,7 +108,7 @@ class AuditSecrecyTests {
 			})
 			.list();
 
-		assertThat(AuditReads.events(this.audit.about(made))).containsExactly("user.deleted", "user.updated", "user.created");
+		assertThat(AuditReads.events(this.audit.about(made))).containsExactly("user.deleted", "password.changed", "user.created");
 		assertThat(AuditReads.events(this.audit.about(user.id()))).contains("user.updated", "permission.denied", "logout");
 		assertThat(hashes).hasSize(3);
 		assertThat(stored).isNotEmpty();

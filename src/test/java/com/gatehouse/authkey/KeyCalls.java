@@ -70,9 +70,9 @@ final class KeyCalls {
 		return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
 	}
 
-	/** The audit events about user {@code contactId}, oldest first, as "event: detail". */
+	/** The Auth Key audit events about user {@code contactId}, oldest first, as "event: detail". */
 	static List<String> events(JdbcClient jdbc, long contactId) {
-		return jdbc.sql("SELECT event, detail FROM audit_events WHERE contact_id = :id ORDER BY id")
+		return jdbc.sql("SELECT event, detail FROM audit_events WHERE contact_id = :id AND event LIKE 'key.%' ORDER BY id")
 			.param("id", contactId)
 			.query((rs, row) -> rs.getString("event") + ": " + rs.getString("detail"))
 			.list();
