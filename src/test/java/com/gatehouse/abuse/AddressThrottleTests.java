@@ -1,5 +1,6 @@
 package com.gatehouse.abuse;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +11,11 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
-import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
 import static com.gatehouse.Failures.assertFailure;
@@ -22,14 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * After 100 failed credentials of any kind from one client address within 10 minutes (the
- * defaults), every credentialed call from that address answers 429 with {@code Retry-After} until
- * the window ends; other addresses and calls without credentials are not affected.
+ * defaults), every credentialed call from that address answers 429 with {@code Retry-After} (the
+ * seconds until its window ends); other addresses and calls without credentials are not affected.
  */
-@GatehouseTest
+@AbuseLimitsTest
 class AddressThrottleTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MutableClock clock;
 
 	Api api;
 
@@ -39,6 +43,7 @@ class AddressThrottleTests {
 	void setUp() {
 		this.api = new Api(this.port);
 		this.directory = new Directory(this.api);
+		this.clock.reset();
 	}
 
 	@Test
@@ -82,9 +87,33 @@ class AddressThrottleTests {
 		assertThat(replies).filteredOn((reply) -> reply.status() != 401).hasSize(30).allSatisfy(this::assertThrottled);
 	}
 
+	@Test
+	void addressWhenItsWindowEndsThenItsCallsWorkAgain() {
+		String key = this.directory.newKey(this.directory.newUser(this.directory.newCompany(), "User").id());
+		String address = FakeAddress.unique();
+		for (int i = 0; i < 100; i++) {
+			assertFailure(withKey("gh_not_a_key_" + i, address), 401, "auth.failed");
+		}
+		Api.Reply throttled = withKey(key, address);
+		assertThrottled(throttled);
+		assertThat(throttled.header("X-Content-Type-Options")).contains("nosniff");
+		assertThat(throttled.header("Cache-Control")).contains("no-store");
+		assertThat(retryAfter(throttled)).isBetween(540L, 600L);
+
+		this.clock.advance(Duration.ofMinutes(5));
+		assertThat(retryAfter(withKey(key, address))).isBetween(240L, 300L);
+
+		this.clock.advance(Duration.ofMinutes(5));
+		assertThat(withKey(key, address).status()).isEqualTo(200);
+	}
+
 	private void assertThrottled(Api.Reply reply) {
 		assertFailure(reply, 429, "request.throttled");
-		assertThat(Long.parseLong(reply.header("Retry-After").orElseThrow())).isBetween(1L, 600L);
+		assertThat(retryAfter(reply)).isBetween(1L, 600L);
+	}
+
+	private static long retryAfter(Api.Reply reply) {
+		return Long.parseLong(reply.header("Retry-After").orElseThrow());
 	}
 
 	private Api.Reply withKey(String key, String address) {
