@@ -82,13 +82,17 @@ public final class FailedCredentials {
 		return new Verdict(forLogin.hits() > this.limits.loginFailures(), lockStarted, throttle);
 	}
 
-	/** A verified login starts counting its failures afresh; its address does not (one good account must not hide an attack). */
+	/**
+	 * A verified login starts counting its failures afresh. Its address does not: one good account
+	 * must not let an attacker who guesses other logins from the same address start afresh.
+	 */
 	public void succeeded(String login) {
 		this.counters.reset(LOGIN_FAILURES, key(login));
 	}
 
 	private Duration untilWindowEnds(Tally fromAddress) {
-		Duration left = Duration.between(this.clock.instant(), fromAddress.windowStart().plus(this.limits.addressWindow()));
+		Duration left = Duration.between(this.clock.instant(),
+				fromAddress.windowStart().plus(this.limits.addressWindow()));
 		long seconds = (left.toMillis() + 999) / 1000;
 		return Duration.ofSeconds(Math.max(1, seconds));
 	}

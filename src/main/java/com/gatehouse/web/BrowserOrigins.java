@@ -3,7 +3,6 @@ package com.gatehouse.web;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,7 +33,10 @@ public final class BrowserOrigins {
 	private final Set<String> allowed;
 
 	BrowserOrigins(WebProperties properties) {
-		this.allowed = properties.allowedOrigins().stream().map(BrowserOrigins::configured).collect(Collectors.toUnmodifiableSet());
+		this.allowed = properties.allowedOrigins()
+			.stream()
+			.map(BrowserOrigins::configured)
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	/** Refuses (403) a request from another site, or from a page of an origin that is neither ours nor allowed. */
@@ -60,7 +62,8 @@ public final class BrowserOrigins {
 	}
 
 	private static boolean isOwn(HttpServletRequest request, String origin) {
-		return Objects.equals(normalized(origin), normalized(request.getScheme(), request.getServerName(), request.getServerPort()));
+		String own = normalized(request.getScheme(), request.getServerName(), request.getServerPort());
+		return own.equals(normalized(origin));
 	}
 
 	private static String configured(String origin) {
