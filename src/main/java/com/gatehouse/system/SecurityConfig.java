@@ -26,10 +26,11 @@ import com.gatehouse.web.BrowserOrigins;
 import com.gatehouse.web.CrossOriginFilter;
 
 /**
- * The security filter chains. For /rest/: CORS ({@link CrossOriginFilter}), read the envelope, then
- * {@link CallAuthenticationFilter} authenticates the one call with our converter and providers; the security context is never
- * stored (only {@code /rest/auth/} touches a session, itself). What a caller may do is decided per
- * type by the access policy, so every /rest/ path is let through here.
+ * The security filter chains. For /rest/: CORS ({@link CrossOriginFilter}), read the envelope,
+ * then {@link CallAuthenticationFilter} authenticates the one call with our converter and
+ * providers; the security context is never stored (only {@code /rest/auth/} touches a session,
+ * itself). What a caller may do is decided per type by the access policy, so every /rest/ path
+ * is let through here.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
