@@ -1,6 +1,8 @@
 package com.gatehouse.auth;
 
 import java.io.IOException;
+import java.util.Locale;
+import java.util.Objects;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +17,9 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.gatehouse.abuse.FailedCredentials;
+import com.gatehouse.audit.AuditEntry;
+import com.gatehouse.audit.AuditTrail;
 import com.gatehouse.auth.credentials.CredentialsRejected;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
@@ -25,7 +30,11 @@ import com.gatehouse.rest.RestFailure;
 /**
  * What happens after each authentication decision: one log line (never a secret; the login is
  * JSON-quoted so control characters cannot forge lines), the counters of logins and key
- * authentications, and for a failure the one generic 401 (rest-api.md §2).
+ * authentications, the brute-force counts, and the audit trail. A verified password is a
+ * {@code login.success} (keys and sessions are credentials already issued: their use is not an
+ * event); every failed credential is a {@code login.failure}, and the failure that locks a login
+ * also a {@code login.locked}. A failure answers the one generic 401 (rest-api.md §2), or 429 once
+ * its address is over its limit.
  */
 @Component
 public final class AuthOutcomes implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
@@ -40,10 +49,17 @@ public final class AuthOutcomes implements AuthenticationSuccessHandler, Authent
 
 	private final JsonMapper json;
 
-	AuthOutcomes(MeterRegistry meters, FailureRenderer renderer, JsonMapper json) {
+	private final FailedCredentials failures;
+
+	private final AuditTrail audit;
+
+	AuthOutcomes(MeterRegistry meters, FailureRenderer renderer, JsonMapper json, FailedCredentials failures,
+			AuditTrail audit) {
 		this.meters = meters;
 		this.renderer = renderer;
 		this.json = json;
+		this.failures = failures;
+		this.audit = audit;
 	}
 
 	@Override
@@ -53,17 +69,43 @@ public final class AuthOutcomes implements AuthenticationSuccessHandler, Authent
 		count(caller.via(), "success");
 		log.info("authentication outcome=success credential={} user_id={} login={} ip={}", kind(caller.via()),
 				caller.userId(), quoted(caller.login()), request.getRemoteAddr());
+		if (caller.via() == CredentialKind.PASSWORD) {
+			this.failures.succeeded(caller.login());
+			this.audit.record(AuditEntry.of("login.success", "password accepted")
+				.about(caller.userId(), caller.login(), caller.home()));
+		}
 	}
 
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException failure) throws IOException {
-		CredentialKind kind = (failure instanceof CredentialsRejected rejected) ? rejected.kind() : null;
-		String login = (failure instanceof CredentialsRejected rejected) ? rejected.login() : null;
+		CredentialsRejected rejected = (failure instanceof CredentialsRejected known) ? known : null;
+		CredentialKind kind = (rejected != null) ? rejected.kind() : null;
+		FailedCredentials.Verdict verdict = this.failures.failed((rejected != null) ? rejected.login() : null,
+				request.getRemoteAddr());
+		String reason = verdict.overLoginLimit() ? FailedCredentials.LOCKED
+				: Objects.requireNonNullElse(failure.getMessage(), "rejected");
 		count(kind, "failure");
-		log.info("authentication outcome=failure credential={} login={} ip={} reason={}", kind(kind), quoted(login),
-				request.getRemoteAddr(), quoted(failure.getMessage()));
-		this.renderer.render(response, RestFailure.unauthorized("auth.failed", "Authentication failed"));
+		log.info("authentication outcome=failure credential={} login={} ip={} reason={}", kind(kind),
+				quoted((rejected != null) ? rejected.login() : null), request.getRemoteAddr(), quoted(reason));
+		this.audit.record(about(rejected, AuditEntry.of("login.failure", kind(kind) + " refused: " + reason)));
+		if (verdict.lockStarted()) {
+			log.info("login locked login={} ip={}", quoted(rejected.login()), request.getRemoteAddr());
+			this.audit.record(about(rejected, AuditEntry.of("login.locked", "locked after too many failed logins")));
+		}
+		this.renderer.render(response, (verdict.throttle() != null) ? RestFailure.throttled(verdict.throttle())
+				: RestFailure.unauthorized("auth.failed", "Authentication failed"));
+	}
+
+	/** The entry about the user the rejected login names, else about the login alone, else about no one. */
+	private static AuditEntry about(@Nullable CredentialsRejected rejected, AuditEntry entry) {
+		if (rejected == null || rejected.login() == null) {
+			return entry;
+		}
+		if (rejected.userId() != null && rejected.company() != null) {
+			return entry.about(rejected.userId(), rejected.login(), rejected.company());
+		}
+		return entry.aboutLogin(rejected.login());
 	}
 
 	private void count(@Nullable CredentialKind kind, String outcome) {
@@ -84,6 +126,6 @@ public final class AuthOutcomes implements AuthenticationSuccessHandler, Authent
 	}
 
 	private static String kind(@Nullable CredentialKind kind) {
-		return (kind != null) ? kind.name().toLowerCase(java.util.Locale.ROOT) : "unknown";
+		return (kind != null) ? kind.name().toLowerCase(Locale.ROOT) : "unknown";
 	}
 }

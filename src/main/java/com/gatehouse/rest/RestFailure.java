@@ -39,6 +39,11 @@ public final class RestFailure extends RuntimeException {
 		return new RestFailure(HttpStatus.FORBIDDEN, "permission.denied", "You do not have permission to do that", null);
 	}
 
+	/** Refused for a reason other than the caller's permissions, such as where the request came from. */
+	public static RestFailure forbidden(String code, String message) {
+		return new RestFailure(HttpStatus.FORBIDDEN, code, message, null);
+	}
+
 	public static RestFailure notFound(String code, String message) {
 		return new RestFailure(HttpStatus.NOT_FOUND, code, message, null);
 	}

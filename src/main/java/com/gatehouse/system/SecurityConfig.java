@@ -15,18 +15,22 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
+import com.gatehouse.abuse.FailedCredentials;
 import com.gatehouse.auth.AuthOutcomes;
 import com.gatehouse.auth.CallAuthenticationFilter;
 import com.gatehouse.auth.credentials.CredentialsConverter;
 import com.gatehouse.rest.FailureRenderer;
 import com.gatehouse.rest.RestEnvelopeFilter;
 import com.gatehouse.rest.RestFailure;
+import com.gatehouse.web.BrowserOrigins;
+import com.gatehouse.web.CrossOriginFilter;
 
 /**
- * The security filter chains. For /rest/: read the envelope, then {@link CallAuthenticationFilter}
- * authenticates the one call with our converter and providers; the security context is never
- * stored (only {@code /rest/auth/} touches a session, itself). What a caller may do is decided per
- * type by the access policy, so every /rest/ path is let through here.
+ * The security filter chains. For /rest/: CORS ({@link CrossOriginFilter}), read the envelope,
+ * then {@link CallAuthenticationFilter} authenticates the one call with our converter and
+ * providers; the security context is never stored (only {@code /rest/auth/} touches a session,
+ * itself). What a caller may do is decided per type by the access policy, so every /rest/ path
+ * is let through here.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -34,9 +38,10 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain restChain(HttpSecurity http, RestEnvelopeFilter envelope, CredentialsConverter credentials,
-			List<AuthenticationProvider> providers, AuthOutcomes outcomes, FailureRenderer renderer) {
+			List<AuthenticationProvider> providers, AuthOutcomes outcomes, FailureRenderer renderer,
+			BrowserOrigins origins, FailedCredentials failures) {
 		CallAuthenticationFilter authentication = new CallAuthenticationFilter(credentials,
-				new ProviderManager(providers), outcomes);
+				new ProviderManager(providers), outcomes, origins, failures);
 		return http.securityMatcher("/rest/**")
 			.csrf(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
@@ -49,7 +54,9 @@ class SecurityConfig {
 			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
 			.sessionManagement(AbstractHttpConfigurer::disable)
 			.securityContext((context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-			.addFilterAfter(envelope, HeaderWriterFilter.class)
+			// CORS first, so that every answer an allowed origin gets, failures included, carries its headers.
+			.addFilterAfter(new CrossOriginFilter(origins, renderer), HeaderWriterFilter.class)
+			.addFilterAfter(envelope, CrossOriginFilter.class)
 			.addFilterAfter(authentication, RestEnvelopeFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, failure) -> renderer

@@ -36,11 +36,16 @@ final class PasswordAuthenticationProvider implements AuthenticationProvider {
 		String password = String.valueOf(authentication.getCredentials());
 		Optional<StoredPassword> stored = this.users.findPassword(login);
 		if (!this.hasher.matches(password, stored.map(StoredPassword::hash).orElse(null))) {
-			throw CredentialsRejected.forLogin(login, stored.isPresent() ? "wrong password" : "unknown login");
+			throw stored.map((user) -> rejected(user, "wrong password"))
+				.orElseGet(() -> CredentialsRejected.forLogin(login, "unknown login"));
 		}
 		return this.callers.load(stored.get().userId(), CredentialKind.PASSWORD)
 			.map((caller) -> new CallerAuthentication(caller, null))
-			.orElseThrow(() -> CredentialsRejected.forLogin(login, "user disabled"));
+			.orElseThrow(() -> rejected(stored.get(), "user disabled"));
+	}
+
+	private static CredentialsRejected rejected(StoredPassword user, String reason) {
+		return CredentialsRejected.forUser(user.userId(), user.login(), user.company(), reason);
 	}
 
 	@Override

@@ -1,7 +1,10 @@
 package com.gatehouse.user;
 
-/** A login's password hash, for verifying a password and nothing else; never printed. */
-record StoredPassword(long userId, String hash, boolean enabled) {
+/**
+ * A login's password hash, for verifying a password and nothing else; never printed. The user's
+ * login and home company name the user in the audit trail when the password is wrong.
+ */
+record StoredPassword(long userId, String login, String company, String hash, boolean enabled) {
 
 	@Override
 	public String toString() {

@@ -30,7 +30,10 @@ public final class UserRepository {
 			""";
 
 	private static final String SELECT_PASSWORD = """
-			SELECT id, password_hash, enabled FROM users WHERE login_key = :loginKey
+			SELECT u.id, u.login, c.handle AS company, u.password_hash, u.enabled
+			FROM users u
+			JOIN companies c ON c.id = u.company_id
+			WHERE u.login_key = :loginKey
 			""";
 
 	private static final String COUNT_USERS = "SELECT COUNT(*) FROM users";
@@ -72,7 +75,8 @@ public final class UserRepository {
 	Optional<StoredPassword> findPassword(String login) {
 		return this.jdbc.sql(SELECT_PASSWORD)
 			.param("loginKey", key(login))
-			.query((rs, row) -> new StoredPassword(rs.getLong("id"), rs.getString("password_hash"), rs.getBoolean("enabled")))
+			.query((rs, row) -> new StoredPassword(rs.getLong("id"), rs.getString("login"), rs.getString("company"),
+					rs.getString("password_hash"), rs.getBoolean("enabled")))
 			.optional();
 	}
 
