@@ -1,0 +1,59 @@
+package com.gatehouse.web;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.gatehouse.Api;
+import com.gatehouse.Directory;
+import com.gatehouse.TestUser;
+import com.gatehouse.abuse.AuditRows;
+import com.gatehouse.abuse.FakeAddress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A peer that is not a trusted proxy cannot choose its client address or claim HTTPS. Here the only
+ * trusted proxy is an address no test uses, so the tests' own loopback connections are untrusted
+ * peers (and every call stays on loopback).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "server.tomcat.remoteip.internal-proxies=192\\.0\\.2\\.254")
+@ActiveProfiles("test")
+class UntrustedPeerTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void forwardedForFromUntrustedPeerIsIgnored() {
+		String login = Directory.unique("nobody");
+
+		Api.Reply reply = new Api(this.port).post("/rest/auth/", Map.of("auth", TrustedProxyTests.wrongPassword(login)),
+				"X-Forwarded-For", FakeAddress.unique());
+
+		assertThat(reply.status()).isEqualTo(401);
+		assertThat(new AuditRows(this.jdbc).about(login)).singleElement()
+			.satisfies((event) -> assertThat(event.ip()).isEqualTo("127.0.0.1"));
+	}
+
+	@Test
+	void forwardedProtoFromUntrustedPeerLeavesTheCookieWithoutSecure() {
+		Api api = new Api(this.port);
+		TestUser user = new Directory(api).newUser(new Directory(api).newCompany(), "User");
+
+		Api.Reply reply = api.post("/rest/auth/", Map.of("auth", user.auth()), "X-Forwarded-Proto", "https");
+
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.sessionSetCookie()).hasValueSatisfying(
+				(cookie) -> assertThat(cookie).contains("HttpOnly").doesNotContain("Secure"));
+	}
+}
