@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.gatehouse.MutableClock;
+
 /**
  * The one context the brute-force tests share: the limits at their defaults (the suite's own
  * context raises the address limit, since every test connects from 127.0.0.1), time moved by a

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
+import com.gatehouse.MutableClock;
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
 import com.gatehouse.TestUser;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * Keys in time: expiry, a lifetime cap of 30 days, a rotation grace period of 5 minutes, and the
- * last-use stamp written at most once a minute. Time moves with a {@link MovableClock}, in a context
+ * last-use stamp written at most once a minute. Time moves with a {@link MutableClock}, in a context
  * of its own so no other test sees it; calls that fail come from made-up addresses, so the moved
  * clock never stretches a failure window another test counts in.
  */
@@ -39,7 +40,7 @@ class AuthKeyLifetimeTests {
 	int port;
 
 	@Autowired
-	MovableClock clock;
+	MutableClock clock;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -243,8 +244,8 @@ class AuthKeyLifetimeTests {
 
 		@Bean
 		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
+		MutableClock movableClock() {
+			return new MutableClock();
 		}
 	}
 }
