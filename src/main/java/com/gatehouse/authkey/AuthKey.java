@@ -16,7 +16,7 @@ import com.gatehouse.audit.AuditEntry;
 record AuthKey(long id, long userId, String ownerLogin, String ownerCompany, String hint, String name, Instant created,
 		@Nullable Instant expires, @Nullable Instant lastUsed, @Nullable String lastIp, KeyRestriction restriction) {
 
-	/** The documented {@code authinfo} row and ours; {@code token} is the key when just issued, the hint otherwise. */
+	/** The {@code authinfo} row, documented columns first; {@code token} is the key when just issued, else the hint. */
 	Map<String, Object> asRow(String token) {
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("id", this.id);

@@ -25,8 +25,8 @@ import com.gatehouse.rest.RestFailure;
 final class AuthKeyRepository {
 
 	private static final String KEY_COLUMNS = """
-			k.id, k.user_id, u.login, c.handle AS company, k.hint, k.name, k.created_at, k.expires_at,
-			       k.last_used_at, k.last_ip, k.restriction""";
+			k.id, k.user_id, u.login, c.handle AS company, k.hint, k.name, k.created_at, k.expires_at, \
+			k.last_used_at, k.last_ip, k.restriction""";
 
 	private static final String KEYS_AND_OWNERS = """
 			FROM auth_keys k
@@ -42,7 +42,8 @@ final class AuthKeyRepository {
 			ORDER BY k.id
 			""".formatted(KEY_COLUMNS, KEYS_AND_OWNERS);
 
-	// Two indexed lookups rather than one OR, which H2 would answer with a scan.
+	// Two lookups, each on its own unique index, rather than one OR across both columns, which not
+	// every store answers from its indexes. A current value wins over a replaced one.
 	private static final String SELECT_BY_DIGEST = """
 			SELECT %1$s, FALSE AS previous_value
 			%2$s
@@ -66,7 +67,8 @@ final class AuthKeyRepository {
 	// The right-hand sides read the row as it was: the replaced digest becomes the previous one.
 	private static final String REPLACE_VALUE = """
 			UPDATE auth_keys
-			SET previous_digest = CASE WHEN CAST(:previousValidUntil AS TIMESTAMP WITH TIME ZONE) IS NULL THEN NULL ELSE digest END,
+			SET previous_digest = CASE WHEN CAST(:previousValidUntil AS TIMESTAMP WITH TIME ZONE) IS NULL
+			                           THEN NULL ELSE digest END,
 			    previous_valid_until = :previousValidUntil,
 			    digest = :digest, hint = :hint, created_at = :created
 			WHERE id = :id

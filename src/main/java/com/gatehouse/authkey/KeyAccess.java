@@ -51,7 +51,10 @@ final class KeyAccess {
 		return manageableOwner(caller, contactId);
 	}
 
-	/** The keys the caller may see: its own, and as an admin those of its company's users (every user's for a System-Admin). */
+	/**
+	 * The keys the caller may see: its own, and as an admin those of its company's users (every
+	 * user's for a System-Admin).
+	 */
 	List<AuthKey> visible(Caller caller, AuthKeyScope scope) {
 		if (caller.isAdminOf(caller.company())) {
 			return this.keys.find(scope.id(), scope.contactId(), visibleCompany(caller));

@@ -2,6 +2,7 @@ package com.gatehouse.authkey;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -28,8 +29,8 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * Keys in time: expiry, a lifetime cap of 30 days, a rotation grace period of 5 minutes, and the
  * last-use stamp written at most once a minute. Time moves with a {@link MutableClock}, in a context
- * of its own so no other test sees it; calls that fail come from made-up addresses, so the moved
- * clock never stretches a failure window another test counts in.
+ * of its own so no other test sees it; calls come from made-up addresses (see {@link KeyCalls#whoAmI}),
+ * so the moved clock never stretches a failure window another test counts in.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "gatehouse.keys.max-lifetime=P30D", "gatehouse.keys.rotation-grace=PT5M" })
@@ -68,9 +69,9 @@ class AuthKeyLifetimeTests {
 
 		this.clock.advance(Duration.ofMinutes(2));
 
-		Api.Reply expired = whoAmIFromElsewhere(key);
+		Api.Reply expired = this.keys.whoAmI(key);
 		assertFailure(expired, 401, "auth.failed");
-		assertThat(expired.body()).isEqualTo(whoAmIFromElsewhere(new AuthKeyFormat().generate()).body());
+		assertThat(expired.body()).isEqualTo(this.keys.whoAmI(new AuthKeyFormat().generate()).body());
 		assertThat(KeyCalls.events(this.jdbc, owner.id()))
 			.contains("key.expired_use: expired key " + created.path("id").asLong() + " presented")
 			.noneMatch((event) -> event.contains(key.substring(4, 20)));
@@ -145,7 +146,7 @@ class AuthKeyLifetimeTests {
 		this.clock.advance(Duration.ofMinutes(4));
 		assertThat(this.keys.whoAmI(old).status()).isEqualTo(200);
 		this.clock.advance(Duration.ofMinutes(2));
-		assertFailure(whoAmIFromElsewhere(old), 401, "auth.failed");
+		assertFailure(this.keys.whoAmI(old), 401, "auth.failed");
 		assertThat(this.keys.whoAmI(fresh).json().path("user").path("id").asLong()).isEqualTo(owner.id());
 	}
 
@@ -157,7 +158,7 @@ class AuthKeyLifetimeTests {
 		String second = rotate(id);
 		String third = rotate(id);
 
-		assertFailure(whoAmIFromElsewhere(created.path("token").asString()), 401, "auth.failed");
+		assertFailure(this.keys.whoAmI(created.path("token").asString()), 401, "auth.failed");
 		assertThat(this.keys.whoAmI(second).status()).isEqualTo(200);
 		assertThat(this.keys.whoAmI(third).status()).isEqualTo(200);
 	}
@@ -169,11 +170,11 @@ class AuthKeyLifetimeTests {
 		long id = created.path("id").asLong();
 		String fresh = rotate(id);
 
-		Api.Reply reply = this.api.post("/rest/auth/revoke", Map.of("keys", java.util.List.of(created.path("token").asString())),
+		Api.Reply reply = this.api.post("/rest/auth/revoke", Map.of("keys", List.of(created.path("token").asString())),
 				"X-Forwarded-For", KeyCalls.uniqueAddress());
 
 		assertThat(reply.status()).isEqualTo(200);
-		assertFailure(whoAmIFromElsewhere(created.path("token").asString()), 401, "auth.failed");
+		assertFailure(this.keys.whoAmI(created.path("token").asString()), 401, "auth.failed");
 		assertThat(this.keys.whoAmI(fresh).status()).isEqualTo(200);
 		assertThat(KeyCalls.events(this.jdbc, owner.id()))
 			.contains("key.leak_reported: old value of key " + id + ", rotated out, ended by a leak report");
@@ -234,10 +235,6 @@ class AuthKeyLifetimeTests {
 		return this.clock.instant().plus(duration).toString();
 	}
 
-	/** A call expected to fail, from its own address: failures are counted per address. */
-	private Api.Reply whoAmIFromElsewhere(String key) {
-		return this.keys.whoAmI(key, "X-Forwarded-For", KeyCalls.uniqueAddress());
-	}
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class MovableTime {

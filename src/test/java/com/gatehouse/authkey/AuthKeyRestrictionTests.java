@@ -1,7 +1,9 @@
 package com.gatehouse.authkey;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,7 +143,7 @@ class AuthKeyRestrictionTests {
 		for (Map<String, Object> wider : List.<Map<String, Object>>of(Map.of(), Map.of("restrict", "read"),
 				Map.of("restrict", Map.of("phone.write", "yes")),
 				Map.of("restrict", Map.of("cdr.read", "yes", "phone.write", "yes")))) {
-			Map<String, Object> values = new java.util.HashMap<>(wider);
+			Map<String, Object> values = new HashMap<>(wider);
 			values.put("contact_id", owner.id());
 			assertFailure(this.keys.withKey(narrowed, "create", "authinfo", Map.of("values", values)), 403, "permission.denied");
 		}
@@ -193,8 +195,9 @@ class AuthKeyRestrictionTests {
 	private Map<String, String> perms(String key) {
 		Api.Reply reply = this.keys.whoAmI(key);
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-		Map<String, String> perms = new java.util.TreeMap<>();
-		reply.json().path("user").path("perms").properties().forEach((entry) -> perms.put(entry.getKey(), entry.getValue().asString()));
+		Map<String, String> perms = new TreeMap<>();
+		reply.json().path("user").path("perms").properties()
+			.forEach((entry) -> perms.put(entry.getKey(), entry.getValue().asString()));
 		return perms;
 	}
 

@@ -61,7 +61,8 @@ class AuthKeyRotationTests {
 		assertThat(rotated.path("id").asLong()).isEqualTo(id);
 		assertThat(rotated.path("contact_id").asLong()).isEqualTo(owner.id());
 		assertThat(rotated.path("name").asString()).isEqualTo("billing sync");
-		assertThat(Instant.parse(rotated.path("created").asString())).isAfterOrEqualTo(Instant.parse(created.path("created").asString()));
+		assertThat(Instant.parse(rotated.path("created").asString()))
+			.isAfterOrEqualTo(Instant.parse(created.path("created").asString()));
 		assertFailure(this.keys.whoAmI(old), 401, "auth.failed");
 		assertThat(this.keys.whoAmI(fresh).json().path("user").path("id").asLong()).isEqualTo(owner.id());
 		JsonNode read = this.keys.readAsAdmin(id);
@@ -183,7 +184,8 @@ class AuthKeyRotationTests {
 				"key.rotated: key " + id + " given a new generated value by admin (user " + adminId + ")",
 				"key.rotated: key " + id + " given a new client-chosen value by " + owner.login() + " (user " + owner.id() + ")",
 				"key.revoked: key " + id + " revoked by " + owner.login() + " (user " + owner.id() + ")");
-		Map<String, Object> row = this.jdbc.sql("SELECT login, company FROM audit_events WHERE contact_id = :id AND event = 'key.created'")
+		Map<String, Object> row = this.jdbc
+			.sql("SELECT login, company FROM audit_events WHERE contact_id = :id AND event = 'key.created'")
 			.param("id", owner.id())
 			.query()
 			.singleRow();

@@ -1,5 +1,6 @@
 package com.gatehouse.authkey;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +41,17 @@ final class KeyCalls {
 		return this.api.post("/rest/ops/" + verb + "/" + type, body, "Authorization", "token auth=" + key);
 	}
 
+	/**
+	 * {@code /rest/auth/} with the key in the Authorization header, from a made-up address unless the
+	 * headers give one: many calls here fail on purpose, and failures are counted per address.
+	 */
 	Api.Reply whoAmI(String key, String... headers) {
-		String[] all = new String[headers.length + 2];
-		all[0] = "Authorization";
-		all[1] = "token auth=" + key;
-		System.arraycopy(headers, 0, all, 2, headers.length);
-		return this.api.post("/rest/auth/", Map.of(), all);
+		List<String> all = new ArrayList<>(List.of("Authorization", "token auth=" + key));
+		all.addAll(List.of(headers));
+		if (!all.contains("X-Forwarded-For")) {
+			all.addAll(List.of("X-Forwarded-For", uniqueAddress()));
+		}
+		return this.api.post("/rest/auth/", Map.of(), all.toArray(String[]::new));
 	}
 
 	/** The row of a successful create or update. */

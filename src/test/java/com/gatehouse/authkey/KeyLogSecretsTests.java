@@ -59,7 +59,7 @@ class KeyLogSecretsTests {
 
 		Api.Reply refusedWrite = this.keys.withKey(rotated, "create", "authinfo", Map.of("values",
 				Map.of("contact_id", owner.id())));
-		Api.Reply rotatedOut = this.keys.whoAmI(issued, "X-Forwarded-For", KeyCalls.uniqueAddress());
+		Api.Reply rotatedOut = this.keys.whoAmI(issued);
 		Api.Reply reported = this.api.post("/rest/auth/revoke", Map.of("keys", List.of(rotated, chosen)), "Authorization",
 				"token auth=" + chosen, "X-Forwarded-For", KeyCalls.uniqueAddress());
 
