@@ -6,23 +6,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.gatehouse.Api;
+import com.gatehouse.DebugLogging;
 import com.gatehouse.Directory;
+import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With everything of ours and of Spring Security logging at DEBUG, no credential path prints a secret. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "logging.level.com.gatehouse=DEBUG", "logging.level.org.springframework.security=DEBUG" })
-@ActiveProfiles("test")
-@ExtendWith(OutputCaptureExtension.class)
+@GatehouseTest
+@ExtendWith({ OutputCaptureExtension.class, DebugLogging.class })
 class LogSecretsTests {
 
 	@LocalServerPort

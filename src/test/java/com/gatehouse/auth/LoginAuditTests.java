@@ -93,14 +93,14 @@ class LoginAuditTests {
 
 	@Test
 	void keyWhenUnknownThenLoginFailureNamingTheKindOnly() {
-		String key = "gh_unknown_" + Directory.unique("key");
+		String key = "gh_unknown_" + Directory.unique("key") + "_long_enough_to_be_a_key";
 
 		this.api.post("/rest/auth/", Map.of(), "Authorization", "token auth=" + key, "X-Forwarded-For", this.address);
 
 		assertThat(this.audit.from(this.address)).singleElement().satisfies((event) -> {
 			assertThat(event.event()).isEqualTo("login.failure");
 			assertThat(event.login()).isNull();
-			assertThat(event.detail()).isEqualTo("key refused: unknown key");
+			assertThat(event.detail()).startsWith("key refused: ").doesNotContain(key);
 		});
 	}
 

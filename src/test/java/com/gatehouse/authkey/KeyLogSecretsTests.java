@@ -6,28 +6,25 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
+import com.gatehouse.DebugLogging;
 import com.gatehouse.Directory;
+import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With everything of ours and of Spring Security logging at DEBUG, the key lifecycle never prints a
- * key: not when one is issued, rotated, used narrowed, refused or reported leaked. The settings are
- * those of auth.LogSecretsTests, so both share one context.
+ * key: not when one is issued, rotated, used narrowed, refused or reported leaked.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "logging.level.com.gatehouse=DEBUG", "logging.level.org.springframework.security=DEBUG" })
-@ActiveProfiles("test")
-@ExtendWith(OutputCaptureExtension.class)
+@GatehouseTest
+@ExtendWith({ OutputCaptureExtension.class, DebugLogging.class })
 class KeyLogSecretsTests {
 
 	@LocalServerPort
