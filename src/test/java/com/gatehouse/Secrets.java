@@ -23,7 +23,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Values shorter than {@value #SHORTEST} characters, or made of fewer than {@value #DISTINCT}
  * different characters (a test's {@code "wrong"} or {@code "x".repeat(129)}), are not noted: they
- * are not secrets worth scanning for and would match ordinary text by chance.
+ * are not secrets worth scanning for and would match ordinary text by chance. Nor are masked values
+ * holding {@code ...}: the service shows a key it has stored only as such a hint
+ * ({@code ghk_...wxyz}), which is meant to be seen and stored.
  */
 public final class Secrets {
 
@@ -36,6 +38,8 @@ public final class Secrets {
 	static final int SHORTEST = 8;
 
 	static final int DISTINCT = 4;
+
+	private static final String MASK = "...";
 
 	private static final Pattern KEY_LIKE = Pattern.compile("[A-Za-z0-9_\\-.~+/]{" + SHORTEST + ",}=*");
 
@@ -54,7 +58,8 @@ public final class Secrets {
 
 	/** Notes {@code secret} as a {@code kind}, unless it is too short or too plain to scan for. */
 	public static void add(Kind kind, @Nullable String secret) {
-		if (secret != null && secret.length() >= SHORTEST && secret.chars().distinct().count() >= DISTINCT) {
+		if (secret != null && secret.length() >= SHORTEST && secret.chars().distinct().count() >= DISTINCT
+				&& !secret.contains(MASK)) {
 			KNOWN.get(kind).add(secret);
 		}
 	}
