@@ -4,11 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -26,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.gatehouse.Secrets.Kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * After every other test class (JUnit's class order, see junit-platform.properties), scans the
@@ -99,7 +103,7 @@ class AfterSuiteSecretScanTests {
 		Path planted = copy.resolve(logs.get(0).getFileName());
 		String[] secrets = canaries.keySet().toArray(String[]::new);
 		Files.writeString(planted, "INFO login=\"someone\" password=" + secrets[0] + "\n", StandardCharsets.UTF_8,
-				java.nio.file.StandardOpenOption.APPEND);
+				StandardOpenOption.APPEND);
 		try (OutputStream archive = new GZIPOutputStream(Files.newOutputStream(copy.resolve("rolled.log.gz")))) {
 			archive.write(("DEBUG cookie " + secrets[1] + "; key " + secrets[2] + "\n").getBytes(StandardCharsets.UTF_8));
 		}
@@ -131,7 +135,7 @@ class AfterSuiteSecretScanTests {
 			jdbc.sql("CREATE TABLE " + CANARY_SCHEMA + ".notes (note TEXT, attribute_bytes BYTEA)").update();
 			jdbc.sql("INSERT INTO " + CANARY_SCHEMA + ".spring_session VALUES (?, ?)").params(storedSession, session).update();
 			jdbc.sql("INSERT INTO " + CANARY_SCHEMA + ".notes VALUES (?, ?)")
-				.params("changed to " + password + " today", serialized(Map.of("key", key)))
+				.params("changed to " + password + " today", serialized(new HashMap<>(Map.of("key", key))))
 				.update();
 
 			SecretScan.Report report = new SecretScan(canaries).scanStore(this.store,
@@ -139,9 +143,9 @@ class AfterSuiteSecretScanTests {
 
 			assertThat(report.findings()).extracting(SecretScan.Finding::secret, SecretScan.Finding::where)
 				.containsExactlyInAnyOrder(
-						org.assertj.core.groups.Tuple.tuple(session, CANARY_SCHEMA + ".spring_session.principal_name row 1"),
-						org.assertj.core.groups.Tuple.tuple(password, CANARY_SCHEMA + ".notes.note row 1"),
-						org.assertj.core.groups.Tuple.tuple(key, CANARY_SCHEMA + ".notes.attribute_bytes row 1"));
+						tuple(session, CANARY_SCHEMA + ".spring_session.principal_name row 1"),
+						tuple(password, CANARY_SCHEMA + ".notes.note row 1"),
+						tuple(key, CANARY_SCHEMA + ".notes.attribute_bytes row 1"));
 		}
 		finally {
 			jdbc.sql("DROP SCHEMA " + CANARY_SCHEMA + " CASCADE").update();
@@ -166,7 +170,7 @@ class AfterSuiteSecretScanTests {
 			return lines.anyMatch((line) -> line.contains("authentication outcome="));
 		}
 		catch (IOException failure) {
-			throw new java.io.UncheckedIOException(failure);
+			throw new UncheckedIOException(failure);
 		}
 	}
 
@@ -174,7 +178,7 @@ class AfterSuiteSecretScanTests {
 	private static Map<String, Kind> canaries() {
 		Map<String, Kind> canaries = new HashMap<>();
 		for (Kind kind : Kind.values()) {
-			canaries.put("canary-" + kind.name().toLowerCase() + "-" + UUID.randomUUID(), kind);
+			canaries.put("canary-" + kind.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID(), kind);
 		}
 		return canaries;
 	}
@@ -184,10 +188,10 @@ class AfterSuiteSecretScanTests {
 	}
 
 	/** Bytes as Spring Session JDBC stores an attribute: Java serialization. */
-	private static byte[] serialized(Object value) throws IOException {
+	private static byte[] serialized(HashMap<String, String> value) throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-			out.writeObject(new HashMap<>((Map<?, ?>) value));
+			out.writeObject(value);
 		}
 		return bytes.toByteArray();
 	}
