@@ -38,7 +38,7 @@ public final class Api {
 		if (!hasHeader(headers, "Content-Type")) {
 			request.header("Content-Type", "application/json");
 		}
-		return send(request.build());
+		return send(request.build(), text);
 	}
 
 	/** POSTs with the session cookie set to {@code session}. */
@@ -51,11 +51,11 @@ public final class Api {
 	}
 
 	public Reply send(String method, String path, String body, String... headers) {
-		return send(request(path, headers).method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+		return send(request(path, headers).method(method, HttpRequest.BodyPublishers.ofString(body)).build(), body);
 	}
 
 	public Reply get(String path, String... headers) {
-		return send(request(path, headers).GET().build());
+		return send(request(path, headers).GET().build(), "");
 	}
 
 	private HttpRequest.Builder request(String path, String... headers) {
@@ -66,10 +66,14 @@ public final class Api {
 		return request;
 	}
 
-	private Reply send(HttpRequest request) {
+	/** Sends the request; every secret in it and in the answer is noted for the after-suite scan. */
+	private Reply send(HttpRequest request, String body) {
+		Secrets.noteRequest(body, request.headers().map());
 		try {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			return new Reply(response.statusCode(), response.headers().map(), response.body());
+			Reply reply = new Reply(response.statusCode(), response.headers().map(), response.body());
+			Secrets.noteReply(reply);
+			return reply;
 		}
 		catch (IOException failure) {
 			throw new IllegalStateException(failure);
