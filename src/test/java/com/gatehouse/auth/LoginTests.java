@@ -252,12 +252,14 @@ class LoginTests {
 		List<Long> wrong = new ArrayList<>();
 		List<Long> missing = new ArrayList<>();
 
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < 7; i++) {
 			wrong.add(timedFailure(user.login()));
 			missing.add(timedFailure(unknown));
 		}
 
-		assertThat(median(missing)).isGreaterThanOrEqualTo(median(wrong) / 2);
+		// Without the dummy hash an unknown login would cost a few percent of a wrong password (one
+		// indexed read against an Argon2 hash); a quarter leaves room for a loaded machine.
+		assertThat(median(missing)).isGreaterThanOrEqualTo(median(wrong) / 4);
 	}
 
 	@Test
