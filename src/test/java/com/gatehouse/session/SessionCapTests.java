@@ -15,6 +15,8 @@ import com.gatehouse.Api;
 import com.gatehouse.Directory;
 import com.gatehouse.TestUser;
 
+import static com.gatehouse.SessionAssertions.assertAlive;
+import static com.gatehouse.SessionAssertions.assertEnded;
 import static com.gatehouse.Failures.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +50,7 @@ class SessionCapTests {
 
 		List<String> sessions = List.of(this.directory.login(user), this.directory.login(user), this.directory.login(user));
 
-		sessions.forEach(this::assertAlive);
+		sessions.forEach((session) -> assertAlive(this.api, session));
 	}
 
 	@Test
@@ -58,12 +60,12 @@ class SessionCapTests {
 		String second = this.directory.login(user);
 		String third = this.directory.login(user);
 		// Using the oldest session does not save it: the cap goes by age, not by use.
-		assertAlive(oldest);
+		assertAlive(this.api, oldest);
 
 		String fourth = this.directory.login(user);
 
-		assertEnded(oldest);
-		List.of(second, third, fourth).forEach(this::assertAlive);
+		assertEnded(this.api, oldest);
+		List.of(second, third, fourth).forEach((session) -> assertAlive(this.api, session));
 		assertThat(this.api.postWithCookie("/rest/ops/read/session", Map.of(), fourth).json().path("values")).hasSize(3);
 	}
 
@@ -77,9 +79,9 @@ class SessionCapTests {
 		this.directory.login(user);
 		this.directory.login(user);
 
-		assertEnded(first);
-		assertEnded(second);
-		assertAlive(third);
+		assertEnded(this.api, first);
+		assertEnded(this.api, second);
+		assertAlive(this.api, third);
 	}
 
 	@Test
@@ -92,9 +94,9 @@ class SessionCapTests {
 		Api.Reply relogin = this.api.postWithCookie("/rest/auth/", Map.of("auth", user.auth()), third);
 
 		assertThat(relogin.status()).isEqualTo(200);
-		assertAlive(first);
-		assertAlive(second);
-		assertAlive(relogin.sessionCookie().orElseThrow());
+		assertAlive(this.api, first);
+		assertAlive(this.api, second);
+		assertAlive(this.api, relogin.sessionCookie().orElseThrow());
 	}
 
 	@Test
@@ -108,7 +110,7 @@ class SessionCapTests {
 			this.directory.login(user);
 		}
 
-		assertAlive(colleagues);
+		assertAlive(this.api, colleagues);
 	}
 
 	@Test
@@ -128,13 +130,5 @@ class SessionCapTests {
 
 	private TestUser newUser() {
 		return this.directory.newUser(this.directory.newCompany(), "User");
-	}
-
-	private void assertAlive(String session) {
-		assertThat(this.api.postWithCookie("/rest/auth/", Map.of(), session).status()).isEqualTo(200);
-	}
-
-	private void assertEnded(String session) {
-		assertFailure(this.api.postWithCookie("/rest/auth/", Map.of(), session), 401, "auth.failed");
 	}
 }

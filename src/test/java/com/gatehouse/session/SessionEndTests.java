@@ -15,6 +15,8 @@ import com.gatehouse.Directory;
 import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
+import static com.gatehouse.SessionAssertions.assertAlive;
+import static com.gatehouse.SessionAssertions.assertEnded;
 import static com.gatehouse.Failures.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,8 +54,8 @@ class SessionEndTests {
 
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
 		assertThat(reply.json()).isEqualTo(Api.JSON.readTree("{\"result\":\"success\"}"));
-		assertEnded(ended);
-		assertAlive(kept);
+		assertEnded(this.api, ended);
+		assertAlive(this.api, kept);
 		assertThat(ids(kept)).hasSize(1);
 	}
 
@@ -65,7 +67,7 @@ class SessionEndTests {
 				session);
 
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-		assertEnded(session);
+		assertEnded(this.api, session);
 	}
 
 	@Test
@@ -79,9 +81,9 @@ class SessionEndTests {
 
 		this.directory.asAdmin("delete", "session", Map.of("scope", Map.of("contact_id", user.id())));
 
-		assertEnded(first);
-		assertEnded(second);
-		assertAlive(other);
+		assertEnded(this.api, first);
+		assertEnded(this.api, second);
+		assertAlive(this.api, other);
 		assertThat(this.directory.asAdmin("read", "session", Map.of("scope", Map.of("contact_id", user.id())))
 			.json().path("values").isEmpty()).isTrue();
 	}
@@ -96,8 +98,8 @@ class SessionEndTests {
 				current);
 
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-		assertEnded(first);
-		assertEnded(current);
+		assertEnded(this.api, first);
+		assertEnded(this.api, current);
 	}
 
 	@Test
@@ -110,7 +112,7 @@ class SessionEndTests {
 				"Authorization", "token auth=" + key);
 
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-		assertEnded(session);
+		assertEnded(this.api, session);
 		assertThat(this.api.post("/rest/auth/", Map.of(), "Authorization", "token auth=" + key).status()).isEqualTo(200);
 	}
 
@@ -125,8 +127,8 @@ class SessionEndTests {
 		Api.Reply reply = deleteAs(admin, Map.of("id", idOf(ended)));
 
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-		assertEnded(ended);
-		assertAlive(kept);
+		assertEnded(this.api, ended);
+		assertAlive(this.api, kept);
 	}
 
 	@Test
@@ -137,7 +139,7 @@ class SessionEndTests {
 
 		assertFailure(deleteAs(admin, Map.of("contact_id", stranger.id())), 404, "user.unknown");
 		assertFailure(deleteAs(admin, Map.of("id", idOf(session))), 404, "user.unknown");
-		assertAlive(session);
+		assertAlive(this.api, session);
 	}
 
 	@Test
@@ -149,7 +151,7 @@ class SessionEndTests {
 
 		assertFailure(deleteAs(admin, Map.of("contact_id", systemAdmin.id())), 403, "permission.denied");
 		assertFailure(deleteAs(admin, Map.of("id", idOf(session))), 403, "permission.denied");
-		assertAlive(session);
+		assertAlive(this.api, session);
 	}
 
 	@Test
@@ -161,7 +163,7 @@ class SessionEndTests {
 
 		assertFailure(deleteAs(user, Map.of("contact_id", colleague.id())), 404, "user.unknown");
 		assertFailure(deleteAs(user, Map.of("id", idOf(session))), 404, "user.unknown");
-		assertAlive(session);
+		assertAlive(this.api, session);
 	}
 
 	@Test
@@ -189,7 +191,7 @@ class SessionEndTests {
 				Map.of("scope", Map.of("id", idOf(session), "contact_id", colleague.id()), "auth", Directory.adminAuth()));
 
 		assertFailure(reply, 404, "session.unknown");
-		assertAlive(session);
+		assertAlive(this.api, session);
 	}
 
 	@Test
@@ -197,7 +199,7 @@ class SessionEndTests {
 		String session = this.directory.login(newUser());
 
 		assertFailure(this.api.postWithCookie("/rest/ops/delete/session", Map.of(), session), 400, "request.scope_required");
-		assertAlive(session);
+		assertAlive(this.api, session);
 	}
 
 	@Test
@@ -245,13 +247,5 @@ class SessionEndTests {
 
 	private TestUser newUser() {
 		return this.directory.newUser(this.directory.newCompany(), "User");
-	}
-
-	private void assertAlive(String session) {
-		assertThat(this.api.postWithCookie("/rest/auth/", Map.of(), session).status()).isEqualTo(200);
-	}
-
-	private void assertEnded(String session) {
-		assertFailure(this.api.postWithCookie("/rest/auth/", Map.of(), session), 401, "auth.failed");
 	}
 }

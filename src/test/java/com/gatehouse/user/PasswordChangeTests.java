@@ -15,6 +15,8 @@ import com.gatehouse.Directory;
 import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
+import static com.gatehouse.SessionAssertions.assertAlive;
+import static com.gatehouse.SessionAssertions.assertEnded;
 import static com.gatehouse.Failures.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,9 +83,9 @@ class PasswordChangeTests {
 
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
 		assertThat(reply.body()).doesNotContain(NEW_PASSWORD).doesNotContain(user.password());
-		assertEnded(first);
-		assertEnded(third);
-		assertAlive(current);
+		assertEnded(this.api, first);
+		assertEnded(this.api, third);
+		assertAlive(this.api, current);
 		assertFailure(login(user, user.password()), 401, "auth.failed");
 		assertThat(login(user, NEW_PASSWORD).status()).isEqualTo(200);
 	}
@@ -122,7 +124,7 @@ class PasswordChangeTests {
 				"values", Map.of("password", NEW_PASSWORD, "current_password", user.password())), "Authorization", "token auth=" + key);
 
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-		assertEnded(session);
+		assertEnded(this.api, session);
 		assertThat(this.api.post("/rest/auth/", Map.of(), "Authorization", "token auth=" + key).status()).isEqualTo(200);
 	}
 
@@ -180,8 +182,8 @@ class PasswordChangeTests {
 
 		this.directory.asAdmin("update", "user", Map.of("scope", Map.of("id", user.id()), "values", Map.of("password", NEW_PASSWORD)));
 
-		assertEnded(first);
-		assertEnded(second);
+		assertEnded(this.api, first);
+		assertEnded(this.api, second);
 		assertThat(login(user, NEW_PASSWORD).status()).isEqualTo(200);
 	}
 
@@ -197,8 +199,8 @@ class PasswordChangeTests {
 				Map.of("scope", Map.of("id", user.id()), "values", Map.of("password", NEW_PASSWORD)), adminSession);
 
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-		assertEnded(userSession);
-		assertAlive(adminSession);
+		assertEnded(this.api, userSession);
+		assertAlive(this.api, adminSession);
 	}
 
 	@Test
@@ -218,7 +220,7 @@ class PasswordChangeTests {
 
 		this.directory.asAdmin("update", "user", Map.of("scope", Map.of("id", user.id()), "values", Map.of("name", "Renamed")));
 
-		assertAlive(session);
+		assertAlive(this.api, session);
 	}
 
 	@Test
@@ -251,7 +253,7 @@ class PasswordChangeTests {
 
 	private void assertUnchanged(TestUser user, String... sessions) {
 		for (String session : sessions) {
-			assertAlive(session);
+			assertAlive(this.api, session);
 		}
 		assertThat(login(user, user.password()).status()).isEqualTo(200);
 		assertFailure(login(user, NEW_PASSWORD), 401, "auth.failed");
@@ -270,13 +272,5 @@ class PasswordChangeTests {
 
 	private TestUser newUser() {
 		return this.directory.newUser(this.directory.newCompany(), "User");
-	}
-
-	private void assertAlive(String session) {
-		assertThat(this.api.postWithCookie("/rest/auth/", Map.of(), session).status()).isEqualTo(200);
-	}
-
-	private void assertEnded(String session) {
-		assertFailure(this.api.postWithCookie("/rest/auth/", Map.of(), session), 401, "auth.failed");
 	}
 }
