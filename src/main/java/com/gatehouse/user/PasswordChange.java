@@ -70,14 +70,23 @@ final class PasswordChange {
 	}
 
 	/** After the new hash is stored: ends the sessions opened with the old password and records the change. */
-	void changed(Caller caller, User user) {
+	/** Records the change; call it in the transaction that stores the new hash. */
+	void record(Caller caller, User user) {
 		boolean self = user.id() == caller.userId();
-		String by = self ? "by its user" : "by " + caller.login() + " (id " + caller.userId() + ")";
+		this.audit.record(AuditEntry.of("password.changed", self ? "self-service" : "reset " + by(caller, user))
+			.about(user.id(), user.login(), user.company()));
+	}
+
+	/** Ends the sessions the change makes stale; call it once the new hash is stored. */
+	void endStaleSessions(Caller caller, User user) {
+		boolean self = user.id() == caller.userId();
 		// A self-service change keeps the session it was made with; it is no longer a stolen one.
 		String keep = self ? CallerAuthentication.current().sessionId() : null;
-		this.events.publishEvent(new PasswordChanged(user.id(), keep, by));
-		this.audit.record(AuditEntry.of("password.changed", self ? "self-service" : "reset " + by)
-			.about(user.id(), user.login(), user.company()));
+		this.events.publishEvent(new PasswordChanged(user.id(), keep, by(caller, user)));
+	}
+
+	private static String by(Caller caller, User user) {
+		return (user.id() == caller.userId()) ? "by its user" : "by " + caller.login() + " (id " + caller.userId() + ")";
 	}
 
 	private void requireCurrent(User user, @Nullable String current) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 import com.gatehouse.audit.AuditEntry;
 import com.gatehouse.audit.AuditTrail;
@@ -46,8 +47,11 @@ final class UserHandler implements TypeHandler {
 
 	private final AuditTrail audit;
 
+	private final TransactionOperations transactions;
+
 	UserHandler(UserRepository users, RoleRepository roles, PasswordHasher hasher, AccessPolicy policy,
-			ValuesReader reader, ApplicationEventPublisher events, PasswordChange passwords, AuditTrail audit) {
+			ValuesReader reader, ApplicationEventPublisher events, PasswordChange passwords, AuditTrail audit,
+			TransactionOperations transactions) {
 		this.users = users;
 		this.roles = roles;
 		this.hasher = hasher;
@@ -56,6 +60,7 @@ final class UserHandler implements TypeHandler {
 		this.events = events;
 		this.passwords = passwords;
 		this.audit = audit;
+		this.transactions = transactions;
 	}
 
 	@Override
@@ -82,8 +87,12 @@ final class UserHandler implements TypeHandler {
 		Role role = grantableRole(caller, (values.role() != null) ? values.role() : Role.USER, company, "user.create");
 		User user = new User(0, values.login(), (values.name() != null) ? values.name() : values.login(), company,
 				role.name(), role.id(), !Boolean.FALSE.equals(values.enabled()));
-		long id = this.users.insert(user, this.hasher.hash(values.password()));
-		this.audit.record(AuditEntry.by(caller, "user.created", user.describe()).about(id, user.login(), company));
+		String passwordHash = this.hasher.hash(values.password());
+		long id = this.transactions.execute((status) -> {
+			long created = this.users.insert(user, passwordHash);
+			this.audit.record(AuditEntry.by(caller, "user.created", user.describe()).about(created, user.login(), company));
+			return created;
+		});
 		return reply(id);
 	}
 
@@ -112,14 +121,19 @@ final class UserHandler implements TypeHandler {
 				(values.name() != null) ? values.name() : user.name(), company, role.name(), role.id(),
 				(values.enabled() != null) ? values.enabled() : user.enabled());
 		String passwordHash = this.passwords.newHash(caller, user, values);
-		this.users.update(changed, passwordHash);
 		String changes = user.changesTo(changed);
-		// A password alone is its own event (password.changed); user.updated tells every other change.
-		if (!changes.isEmpty() || passwordHash == null) {
-			this.audit.record(AuditEntry.by(caller, "user.updated", changes).about(user.id(), changed.login(), company));
-		}
+		this.transactions.executeWithoutResult((status) -> {
+			this.users.update(changed, passwordHash);
+			// A password alone is its own event (password.changed); user.updated tells every other change.
+			if (!changes.isEmpty() || passwordHash == null) {
+				this.audit.record(AuditEntry.by(caller, "user.updated", changes).about(user.id(), changed.login(), company));
+			}
+			if (passwordHash != null) {
+				this.passwords.record(caller, changed);
+			}
+		});
 		if (passwordHash != null) {
-			this.passwords.changed(caller, changed);
+			this.passwords.endStaleSessions(caller, changed);
 		}
 		return reply(user.id());
 	}
@@ -128,8 +142,10 @@ final class UserHandler implements TypeHandler {
 		if (user.id() == caller.userId()) {
 			throw RestFailure.conflict("user.self", "You cannot delete your own account");
 		}
-		this.users.delete(user.id());
-		this.audit.record(AuditEntry.by(caller, "user.deleted", user.describe()).about(user.id(), user.login(), user.company()));
+		this.transactions.executeWithoutResult((status) -> {
+			this.users.delete(user.id());
+			this.audit.record(AuditEntry.by(caller, "user.deleted", user.describe()).about(user.id(), user.login(), user.company()));
+		});
 		this.events.publishEvent(new UserRemoved(user.id()));
 		return RestReply.success();
 	}
