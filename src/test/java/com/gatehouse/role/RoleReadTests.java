@@ -29,15 +29,18 @@ class RoleReadTests {
 
 	Directory directory;
 
+	RoleCalls roles;
+
 	@BeforeEach
 	void setUp() {
 		this.api = new Api(this.port);
 		this.directory = new Directory(this.api);
+		this.roles = new RoleCalls(this.api);
 	}
 
 	@Test
 	void readShowsTheBuiltInRolesAsGlobalAndBuiltin() {
-		Api.Reply reply = call(Directory.adminAuth(), "read", Map.of());
+		Api.Reply reply = this.roles.call(Directory.adminAuth(), "read", Map.of());
 
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
 		assertBuiltin(named(reply, "System-Admin"), Map.of("admin", "yes"));
@@ -50,14 +53,14 @@ class RoleReadTests {
 		String company = this.directory.newCompany();
 		String other = this.directory.newCompany();
 		TestUser companyAdmin = this.directory.newUser(company, "Company-Admin");
-		String global = created(null, Map.of("cdr", "company"));
-		String own = created(company, Map.of("cdr", "company"));
-		String foreign = created(other, Map.of("cdr", "company"));
+		String global = this.roles.createdName(null, Map.of("cdr", "company"));
+		String own = this.roles.createdName(company, Map.of("cdr", "company"));
+		String foreign = this.roles.createdName(other, Map.of("cdr", "company"));
 
-		Api.Reply reply = call(companyAdmin.auth(), "read", Map.of());
+		Api.Reply reply = this.roles.call(companyAdmin.auth(), "read", Map.of());
 
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-		assertThat(names(reply)).contains("System-Admin", "Company-Admin", "User", global, own).doesNotContain(foreign);
+		assertThat(RoleCalls.names(reply)).contains("System-Admin", "Company-Admin", "User", global, own).doesNotContain(foreign);
 		assertThat(named(reply, own).path("company").asString()).isEqualTo(company);
 	}
 
@@ -65,7 +68,7 @@ class RoleReadTests {
 	void readAsCompanyAdminNamingAnotherCompanyThenPermissionDenied() {
 		TestUser companyAdmin = this.directory.newUser(this.directory.newCompany(), "Company-Admin");
 
-		assertFailure(call(companyAdmin.auth(), "read", Map.of("scope", Map.of("company", this.directory.newCompany()))),
+		assertFailure(this.roles.call(companyAdmin.auth(), "read", Map.of("scope", Map.of("company", this.directory.newCompany()))),
 				403, "permission.denied");
 	}
 
@@ -73,36 +76,14 @@ class RoleReadTests {
 	void readAsPlainUserThenPermissionDenied() {
 		TestUser user = this.directory.newUser(this.directory.newCompany(), "User");
 
-		assertFailure(call(user.auth(), "read", Map.of()), 403, "permission.denied");
-	}
-
-	/** Creates a role as the System-Admin (global when {@code company} is null) and answers its name. */
-	private String created(String company, Map<String, String> perms) {
-		String name = Directory.unique("Role");
-		Map<String, Object> values = new HashMap<>(Map.of("name", name, "perms", perms));
-		if (company != null) {
-			values.put("company", company);
-		}
-		Api.Reply reply = create(Directory.adminAuth(), values);
-		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-		return name;
-	}
-
-	private Api.Reply create(Map<String, Object> auth, Map<String, Object> values) {
-		return call(auth, "create", Map.of("values", values));
-	}
-
-	private Api.Reply call(Map<String, Object> auth, String verb, Map<String, Object> body) {
-		Map<String, Object> withAuth = new HashMap<>(body);
-		withAuth.put("auth", auth);
-		return this.api.post("/rest/ops/" + verb + "/role", withAuth);
+		assertFailure(this.roles.call(user.auth(), "read", Map.of()), 403, "permission.denied");
 	}
 
 	private static void assertBuiltin(JsonNode row, Map<String, String> perms) {
 		assertThat(row.propertyNames()).containsExactly("id", "name", "company", "perms", "builtin");
 		assertThat(row.path("company").isNull()).isTrue();
 		assertThat(row.path("builtin").asBoolean()).isTrue();
-		assertThat(perms(row)).isEqualTo(perms);
+		assertThat(RoleCalls.perms(row)).isEqualTo(perms);
 	}
 
 	private static JsonNode named(Api.Reply reply, String name) {
@@ -113,19 +94,4 @@ class RoleReadTests {
 		}
 		throw new AssertionError("no role " + name + " in " + reply);
 	}
-
-	private static List<String> names(Api.Reply reply) {
-		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-		List<String> names = new ArrayList<>();
-		reply.json().path("values").forEach((row) -> names.add(row.path("name").asString()));
-		return names;
-	}
-
-	private static Map<String, String> perms(JsonNode row) {
-		assertThat(row.path("perms").isObject()).as("perms of %s", row).isTrue();
-		Map<String, String> perms = new HashMap<>();
-		row.path("perms").properties().forEach((entry) -> perms.put(entry.getKey(), entry.getValue().asString()));
-		return perms;
-	}
-
 }

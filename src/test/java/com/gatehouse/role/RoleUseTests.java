@@ -30,44 +30,47 @@ class RoleUseTests {
 
 	Directory directory;
 
+	RoleCalls roles;
+
 	@BeforeEach
 	void setUp() {
 		this.api = new Api(this.port);
 		this.directory = new Directory(this.api);
+		this.roles = new RoleCalls(this.api);
 	}
 
 	@Test
 	void userHoldingACustomRoleGetsExactlyItsPermsAtLogin() {
 		String company = this.directory.newCompany();
-		JsonNode role = createRole(company, Map.of("cdr", "company", "voicemail", "yes"));
+		JsonNode role = this.roles.created(company, Map.of("cdr", "company", "voicemail", "yes"));
 		TestUser user = this.directory.newUser(company, role.path("name").asString());
 
 		Api.Reply reply = this.api.post("/rest/auth/", Map.of("auth", user.auth()));
 
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-		assertThat(perms(reply.json().path("user"))).isEqualTo(Map.of("cdr", "company", "voicemail", "yes"));
+		assertThat(RoleCalls.perms(reply.json().path("user"))).isEqualTo(Map.of("cdr", "company", "voicemail", "yes"));
 	}
 
 	@Test
 	void updateOfRolePermsAppliesToAnExistingSessionAtItsNextCall() {
 		String company = this.directory.newCompany();
-		JsonNode role = createRole(company, Map.of("cdr", "company"));
+		JsonNode role = this.roles.created(company, Map.of("cdr", "company"));
 		TestUser user = this.directory.newUser(company, role.path("name").asString());
 		String session = this.directory.login(user);
 
 		Api.Reply update = update(Directory.adminAuth(), role, Map.of("perms", Map.of("cdr", "yes", "voicemail", "company")));
 
 		assertThat(update.status()).as("%s", update).isEqualTo(200);
-		assertThat(perms(update.json().path("values").path(0))).isEqualTo(Map.of("cdr", "yes", "voicemail", "company"));
+		assertThat(RoleCalls.perms(update.json().path("values").path(0))).isEqualTo(Map.of("cdr", "yes", "voicemail", "company"));
 		Api.Reply check = this.api.postWithCookie("/rest/auth/", Map.of(), session);
 		assertThat(check.status()).as("%s", check).isEqualTo(200);
-		assertThat(perms(check.json().path("user"))).isEqualTo(Map.of("cdr", "yes", "voicemail", "company"));
+		assertThat(RoleCalls.perms(check.json().path("user"))).isEqualTo(Map.of("cdr", "yes", "voicemail", "company"));
 	}
 
 	@Test
 	void updateOfRolePermsAppliesToAnExistingKeyAtItsNextCall() {
 		String company = this.directory.newCompany();
-		JsonNode role = createRole(company, Map.of("cdr", "company"));
+		JsonNode role = this.roles.created(company, Map.of("cdr", "company"));
 		TestUser user = this.directory.newUser(company, role.path("name").asString());
 		String key = this.directory.newKey(user.id());
 
@@ -75,13 +78,13 @@ class RoleUseTests {
 
 		Api.Reply check = this.api.post("/rest/auth/", Map.of(), "Authorization", "token auth=" + key);
 		assertThat(check.status()).as("%s", check).isEqualTo(200);
-		assertThat(perms(check.json().path("user"))).isEmpty();
+		assertThat(RoleCalls.perms(check.json().path("user"))).isEmpty();
 	}
 
 	@Test
 	void updateRenamingARoleAnswersTheNewNameAndUsersKeepIt() {
 		String company = this.directory.newCompany();
-		JsonNode role = createRole(company, Map.of("cdr", "company"));
+		JsonNode role = this.roles.created(company, Map.of("cdr", "company"));
 		TestUser user = this.directory.newUser(company, role.path("name").asString());
 		String name = Directory.unique("Renamed");
 
@@ -89,7 +92,7 @@ class RoleUseTests {
 
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
 		assertThat(reply.json().path("values").path(0).path("name").asString()).isEqualTo(name);
-		assertThat(perms(reply.json().path("values").path(0))).isEqualTo(Map.of("cdr", "company"));
+		assertThat(RoleCalls.perms(reply.json().path("values").path(0))).isEqualTo(Map.of("cdr", "company"));
 		Api.Reply read = this.directory.asAdmin("read", "user", Map.of("scope", Map.of("id", user.id())));
 		assertThat(read.json().path("values").path(0).path("role").asString()).isEqualTo(name);
 	}
@@ -97,8 +100,8 @@ class RoleUseTests {
 	@Test
 	void updateRenamingARoleToATakenNameThenRoleExists() {
 		String company = this.directory.newCompany();
-		JsonNode first = createRole(company, Map.of());
-		JsonNode second = createRole(company, Map.of());
+		JsonNode first = this.roles.created(company, Map.of());
+		JsonNode second = this.roles.created(company, Map.of());
 
 		assertFailure(update(Directory.adminAuth(), second, Map.of("name", first.path("name").asString())), 409,
 				"role.exists");
@@ -111,7 +114,7 @@ class RoleUseTests {
 			assertFailure(update(Directory.adminAuth(), builtIn(builtin), Map.of("perms", Map.of("cdr", "yes"))), 409,
 					"role.builtin");
 		}
-		assertThat(perms(builtIn("User"))).isEmpty();
+		assertThat(RoleCalls.perms(builtIn("User"))).isEmpty();
 	}
 
 	@Test
@@ -124,17 +127,17 @@ class RoleUseTests {
 	@Test
 	void deleteOfARoleInUseThenRoleInUse() {
 		String company = this.directory.newCompany();
-		JsonNode role = createRole(company, Map.of("cdr", "company"));
+		JsonNode role = this.roles.created(company, Map.of("cdr", "company"));
 		TestUser user = this.directory.newUser(company, role.path("name").asString());
 
 		assertFailure(delete(Directory.adminAuth(), role), 409, "role.in_use");
-		assertThat(perms(this.api.post("/rest/auth/", Map.of("auth", user.auth())).json().path("user")))
+		assertThat(RoleCalls.perms(this.api.post("/rest/auth/", Map.of("auth", user.auth())).json().path("user")))
 			.isEqualTo(Map.of("cdr", "company"));
 	}
 
 	@Test
 	void deleteOfAnUnusedRoleSucceedsAndItIsGone() {
-		JsonNode role = createRole(this.directory.newCompany(), Map.of("cdr", "company"));
+		JsonNode role = this.roles.created(this.directory.newCompany(), Map.of("cdr", "company"));
 
 		Api.Reply reply = delete(Directory.adminAuth(), role);
 
@@ -149,7 +152,7 @@ class RoleUseTests {
 	void companyAdminDeletesAnUnusedRoleOfItsCompany() {
 		String company = this.directory.newCompany();
 		TestUser companyAdmin = this.directory.newUser(company, "Company-Admin");
-		JsonNode role = createRole(company, Map.of("cdr", "company"));
+		JsonNode role = this.roles.created(company, Map.of("cdr", "company"));
 
 		assertThat(delete(companyAdmin.auth(), role).status()).isEqualTo(200);
 	}
@@ -158,7 +161,7 @@ class RoleUseTests {
 	void companyAdminWideningItsCompanysRoleBeyondItsGrantsThenPermissionDenied() {
 		String company = this.directory.newCompany();
 		TestUser companyAdmin = this.directory.newUser(company, "Company-Admin");
-		JsonNode role = createRole(company, Map.of("cdr", "company"));
+		JsonNode role = this.roles.created(company, Map.of("cdr", "company"));
 
 		assertFailure(update(companyAdmin.auth(), role, Map.of("perms", Map.of("cdr", "yes"))), 403, "permission.denied");
 	}
@@ -166,7 +169,7 @@ class RoleUseTests {
 	@Test
 	void companyAdminChangingAGlobalRoleThenPermissionDenied() {
 		TestUser companyAdmin = this.directory.newUser(this.directory.newCompany(), "Company-Admin");
-		JsonNode global = createRole(null, Map.of("cdr", "company"));
+		JsonNode global = this.roles.created(null, Map.of("cdr", "company"));
 
 		assertFailure(update(companyAdmin.auth(), global, Map.of("perms", Map.of())), 403, "permission.denied");
 		assertFailure(delete(companyAdmin.auth(), global), 403, "permission.denied");
@@ -175,19 +178,10 @@ class RoleUseTests {
 	@Test
 	void companyAdminChangingAnotherCompanysRoleThenRoleUnknown() {
 		TestUser companyAdmin = this.directory.newUser(this.directory.newCompany(), "Company-Admin");
-		JsonNode foreign = createRole(this.directory.newCompany(), Map.of("cdr", "company"));
+		JsonNode foreign = this.roles.created(this.directory.newCompany(), Map.of("cdr", "company"));
 
 		assertFailure(update(companyAdmin.auth(), foreign, Map.of("perms", Map.of())), 404, "role.unknown");
 		assertFailure(delete(companyAdmin.auth(), foreign), 404, "role.unknown");
-	}
-
-	/** Creates a role as the System-Admin (global when {@code company} is null) and answers its row. */
-	private JsonNode createRole(String company, Map<String, String> perms) {
-		Map<String, Object> values = new HashMap<>(Map.of("name", Directory.unique("Role"), "perms", perms));
-		if (company != null) {
-			values.put("company", company);
-		}
-		return this.directory.asAdmin("create", "role", Map.of("values", values)).json().path("values").path(0);
 	}
 
 	private JsonNode builtIn(String name) {
@@ -198,24 +192,10 @@ class RoleUseTests {
 	}
 
 	private Api.Reply update(Map<String, Object> auth, JsonNode role, Map<String, Object> values) {
-		return call(auth, "update", Map.of("scope", Map.of("id", role.path("id").asLong()), "values", values));
+		return this.roles.call(auth, "update", Map.of("scope", Map.of("id", role.path("id").asLong()), "values", values));
 	}
 
 	private Api.Reply delete(Map<String, Object> auth, JsonNode role) {
-		return call(auth, "delete", Map.of("scope", Map.of("id", role.path("id").asLong())));
+		return this.roles.call(auth, "delete", Map.of("scope", Map.of("id", role.path("id").asLong())));
 	}
-
-	private Api.Reply call(Map<String, Object> auth, String verb, Map<String, Object> body) {
-		Map<String, Object> withAuth = new HashMap<>(body);
-		withAuth.put("auth", auth);
-		return this.api.post("/rest/ops/" + verb + "/role", withAuth);
-	}
-
-	private static Map<String, String> perms(JsonNode owner) {
-		assertThat(owner.path("perms").isObject()).as("perms of %s", owner).isTrue();
-		Map<String, String> perms = new HashMap<>();
-		owner.path("perms").properties().forEach((entry) -> perms.put(entry.getKey(), entry.getValue().asString()));
-		return perms;
-	}
-
 }
