@@ -1,13 +1,9 @@
 package com.gatehouse.system;
 
-import java.util.List;
-
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
@@ -15,9 +11,9 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
-import com.gatehouse.abuse.FailedCredentials;
 import com.gatehouse.auth.AuthOutcomes;
 import com.gatehouse.auth.CallAuthenticationFilter;
+import com.gatehouse.auth.CredentialCheck;
 import com.gatehouse.auth.credentials.CredentialsConverter;
 import com.gatehouse.rest.FailureRenderer;
 import com.gatehouse.rest.RestEnvelopeFilter;
@@ -38,10 +34,8 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain restChain(HttpSecurity http, RestEnvelopeFilter envelope, CredentialsConverter credentials,
-			List<AuthenticationProvider> providers, AuthOutcomes outcomes, FailureRenderer renderer,
-			BrowserOrigins origins, FailedCredentials failures) {
-		CallAuthenticationFilter authentication = new CallAuthenticationFilter(credentials,
-				new ProviderManager(providers), outcomes, origins, failures);
+			CredentialCheck check, AuthOutcomes outcomes, FailureRenderer renderer, BrowserOrigins origins) {
+		CallAuthenticationFilter authentication = new CallAuthenticationFilter(credentials, check, outcomes, origins);
 		return http.securityMatcher("/rest/**")
 			.csrf(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
@@ -64,8 +58,9 @@ class SecurityConfig {
 			.build();
 	}
 
+	/** After the console's chain (ConsoleSecurity, order 2), which owns /admin/. */
 	@Bean
-	@Order(2)
+	@Order(3)
 	SecurityFilterChain everythingElse(HttpSecurity http) {
 		return http.csrf(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
