@@ -24,6 +24,20 @@ class ArchitectureTests {
 		.because("the envelope knows no feature (design.md §2)");
 
 	@ArchTest
+	static final ArchRule noFeatureKnowsTheConsole = noClasses().that()
+		.resideOutsideOfPackage("com.gatehouse.console..")
+		.should()
+		.dependOnClassesThat(resideInAPackage("com.gatehouse.console.."))
+		.because("the console is built on the features, never the other way (design.md §2)");
+
+	@ArchTest
+	static final ArchRule consoleActsThroughFeatureServices = noClasses().that()
+		.resideInAPackage("com.gatehouse.console..")
+		.should()
+		.dependOnClassesThat(resideInAPackage("com.gatehouse..").and(simpleNameEndingWith("Repository")))
+		.because("every console action goes through the services and permission checks the REST API uses");
+
+	@ArchTest
 	static final ArchRule credentialExtractionNeverReachesARepository = noClasses().that()
 		.resideInAPackage("com.gatehouse.auth.credentials..")
 		.should()

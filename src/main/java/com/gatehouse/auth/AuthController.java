@@ -6,12 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.gatehouse.audit.AuditEntry;
-import com.gatehouse.audit.AuditTrail;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
-import com.gatehouse.permission.CredentialKind;
-import com.gatehouse.rest.RestFailure;
 import com.gatehouse.rest.RestReply;
 import com.gatehouse.session.SessionLogin;
 
@@ -25,11 +21,11 @@ final class AuthController {
 
 	private final SessionLogin sessions;
 
-	private final AuditTrail audit;
+	private final PasswordSignIn signIns;
 
-	AuthController(SessionLogin sessions, AuditTrail audit) {
+	AuthController(SessionLogin sessions, PasswordSignIn signIns) {
 		this.sessions = sessions;
-		this.audit = audit;
+		this.signIns = signIns;
 	}
 
 	@PostMapping({ "/rest/auth", "/rest/auth/" })
@@ -46,11 +42,7 @@ final class AuthController {
 	@PostMapping({ "/rest/auth/logout", "/rest/auth/logout/" })
 	Map<String, Object> logout(HttpServletRequest request) {
 		// The cookie names the session to end; a call authenticated any other way names none.
-		Caller caller = Caller.current();
-		if (caller.via() != CredentialKind.SESSION || !this.sessions.close(request)) {
-			throw RestFailure.unauthorized("auth.session_required", "Logout needs the session cookie of a live session");
-		}
-		this.audit.record(AuditEntry.by(caller, "logout", "").about(caller));
+		this.signIns.signOut(request, Caller.current());
 		return RestReply.success();
 	}
 }

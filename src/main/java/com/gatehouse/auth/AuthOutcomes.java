@@ -63,7 +63,7 @@ public final class AuthOutcomes implements AuthenticationSuccessHandler, Authent
 	}
 
 	@Override
-	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+	public void onAuthenticationSuccess(HttpServletRequest request, @Nullable HttpServletResponse response,
 			Authentication authentication) {
 		Caller caller = ((CallerAuthentication) authentication).caller();
 		count(caller.via(), "success");
@@ -79,6 +79,14 @@ public final class AuthOutcomes implements AuthenticationSuccessHandler, Authent
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException failure) throws IOException {
+		this.renderer.render(response, recordFailure(request, failure));
+	}
+
+	/**
+	 * Counts, logs and audits a refused credential, and answers the failure to show for it: the
+	 * generic 401, or 429 once its address is over its limit.
+	 */
+	public RestFailure recordFailure(HttpServletRequest request, AuthenticationException failure) {
 		CredentialsRejected rejected = (failure instanceof CredentialsRejected known) ? known : null;
 		CredentialKind kind = (rejected != null) ? rejected.kind() : null;
 		FailedCredentials.Verdict verdict = this.failures.failed((rejected != null) ? rejected.login() : null,
@@ -93,8 +101,8 @@ public final class AuthOutcomes implements AuthenticationSuccessHandler, Authent
 			log.info("login locked login={} ip={}", quoted(rejected.login()), request.getRemoteAddr());
 			this.audit.record(about(rejected, AuditEntry.of("login.locked", "locked after too many failed logins")));
 		}
-		this.renderer.render(response, (verdict.throttle() != null) ? RestFailure.throttled(verdict.throttle())
-				: RestFailure.unauthorized("auth.failed", "Authentication failed"));
+		return (verdict.throttle() != null) ? RestFailure.throttled(verdict.throttle())
+				: RestFailure.unauthorized("auth.failed", "Authentication failed");
 	}
 
 	/** The entry about the user the rejected login names, else about the login alone, else about no one. */

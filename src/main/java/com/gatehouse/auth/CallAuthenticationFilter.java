@@ -6,7 +6,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
@@ -14,7 +13,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.gatehouse.abuse.FailedCredentials;
 import com.gatehouse.auth.credentials.AuthKeyToken;
 import com.gatehouse.permission.CallerAuthentication;
 import com.gatehouse.web.BrowserOrigins;
@@ -22,8 +20,8 @@ import com.gatehouse.web.BrowserOrigins;
 /**
  * Authenticates one /rest/ call: the converter extracts the credential (null: none); a credential
  * a browser may have sent on a foreign page's behalf is refused (403), and so is any credential
- * from an address over its failure limit (429); the manager's providers verify it, a locked login
- * is refused after that, and {@link AuthOutcomes} records the decision and answers a failure. It
+ * from an address over its failure limit (429); {@link CredentialCheck} verifies it (as it does
+ * for the admin console), and {@link AuthOutcomes} records the decision and answers a failure. It
  * is Spring Security's {@code AuthenticationFilter} without the two things that filter does to the
  * HTTP session: it looks the session up and changes its id after every success, a session-fixation
  * defence for logins kept in the session. Here every call is authenticated on its own and only a
@@ -33,21 +31,18 @@ public final class CallAuthenticationFilter extends OncePerRequestFilter {
 
 	private final AuthenticationConverter credentials;
 
-	private final AuthenticationManager verifier;
+	private final CredentialCheck check;
 
 	private final AuthOutcomes outcomes;
 
 	private final BrowserOrigins origins;
 
-	private final FailedCredentials failures;
-
-	public CallAuthenticationFilter(AuthenticationConverter credentials, AuthenticationManager verifier,
-			AuthOutcomes outcomes, BrowserOrigins origins, FailedCredentials failures) {
+	public CallAuthenticationFilter(AuthenticationConverter credentials, CredentialCheck check, AuthOutcomes outcomes,
+			BrowserOrigins origins) {
 		this.credentials = credentials;
-		this.verifier = verifier;
+		this.check = check;
 		this.outcomes = outcomes;
 		this.origins = origins;
-		this.failures = failures;
 	}
 
 	@Override
@@ -64,9 +59,7 @@ public final class CallAuthenticationFilter extends OncePerRequestFilter {
 				// A browser sends the cookie by itself, and a password login sets it: CSRF and login CSRF.
 				this.origins.refuseForeign(request);
 			}
-			this.failures.refuseThrottled(request.getRemoteAddr());
-			verified = (CallerAuthentication) this.verifier.authenticate(presented);
-			this.failures.refuseLocked(verified.caller());
+			verified = this.check.verify(request, presented);
 		}
 		catch (AuthenticationException failure) {
 			this.outcomes.onAuthenticationFailure(request, response, failure);
@@ -75,7 +68,6 @@ public final class CallAuthenticationFilter extends OncePerRequestFilter {
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(verified);
 		SecurityContextHolder.setContext(context);
-		this.outcomes.onAuthenticationSuccess(request, response, verified);
 		chain.doFilter(request, response);
 	}
 }

@@ -8,12 +8,12 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /**
  * Tells a store that is down or cut off (answer 503, the client retries) from a bug (answer 500).
  */
-final class StoreFailures {
+public final class StoreFailures {
 
 	private StoreFailures() {
 	}
 
-	static boolean isUnavailable(Throwable failure) {
+	public static boolean isUnavailable(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
 					|| cause instanceof QueryTimeoutException || cause instanceof CannotCreateTransactionException

@@ -3,7 +3,6 @@ package com.gatehouse.auth.credentials;
 import java.util.Collections;
 import java.util.List;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -39,7 +38,7 @@ public final class CredentialsConverter implements AuthenticationConverter {
 			return new AuthKeyToken(AuthorizationHeader.key(headers.get(0)));
 		}
 		Authentication fromBody = fromBody(RestRequest.of(request).auth());
-		return (fromBody != null) ? fromBody : fromCookie(request);
+		return (fromBody != null) ? fromBody : SessionCookieToken.from(request);
 	}
 
 	private static @Nullable Authentication fromBody(@Nullable RestAuth auth) {
@@ -57,18 +56,5 @@ public final class CredentialsConverter implements AuthenticationConverter {
 			throw CredentialsRejected.of(CredentialKind.PASSWORD, "username without password, or password without username");
 		}
 		return UsernamePasswordAuthenticationToken.unauthenticated(auth.username(), auth.password());
-	}
-
-	private static @Nullable Authentication fromCookie(HttpServletRequest request) {
-		Cookie[] cookies = request.getCookies();
-		if (cookies == null) {
-			return null;
-		}
-		for (Cookie cookie : cookies) {
-			if (SessionCookieToken.COOKIE_NAME.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
-				return new SessionCookieToken(cookie.getValue());
-			}
-		}
-		return null;
 	}
 }

@@ -1,0 +1,62 @@
+package com.gatehouse.console;
+
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
+import org.springframework.stereotype.Component;
+
+import com.gatehouse.rest.RestFailure;
+
+/**
+ * Checks a submitted form with the rules of the feature it goes to: the feature's own validated
+ * input record (e.g. {@code UserValues}) is built from the form and validated here by the same
+ * Bean Validation constraints the REST API applies, each violation becoming an error next to its
+ * field; a failure the feature's service answers afterwards is put next to the field its code
+ * concerns, or above the form.
+ */
+@Component
+final class ConsoleForms {
+
+	private final Validator validator;
+
+	ConsoleForms(Validator validator) {
+		this.validator = validator;
+	}
+
+	/** The errors of {@code values} under the default group and {@code groups} (e.g. {@code OnCreate}). */
+	FormErrors check(Object values, Class<?>... groups) {
+		Class<?>[] all = new Class<?>[groups.length + 1];
+		all[0] = Default.class;
+		System.arraycopy(groups, 0, all, 1, groups.length);
+		FormErrors errors = new FormErrors();
+		this.validator.validate(values, all)
+			.stream()
+			.sorted((a, b) -> a.getPropertyPath().toString().compareTo(b.getPropertyPath().toString()))
+			.forEach((ConstraintViolation<Object> violation) -> errors.field(violation.getPropertyPath().toString(),
+					capitalized(violation.getMessage())));
+		return errors;
+	}
+
+	/**
+	 * {@code failure} as a form error: next to the field {@code fieldByCode} names for its code, else
+	 * above the form. Failures that are not about the input (403, 404) are not form errors: the
+	 * caller rethrows those, and {@link ConsoleAdvice} answers them with an error page.
+	 */
+	static FormErrors of(RestFailure failure, Map<String, String> fieldByCode) {
+		FormErrors errors = new FormErrors();
+		String field = fieldByCode.get(failure.code());
+		return (field != null) ? errors.field(field, failure.getMessage()) : errors.general(failure.getMessage());
+	}
+
+	/** Whether {@code failure} is about what was typed (400, 409), and so belongs on the form. */
+	static boolean isAboutInput(RestFailure failure) {
+		int status = failure.status().value();
+		return status == 400 || status == 409;
+	}
+
+	private static String capitalized(String message) {
+		return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+	}
+}

@@ -1,0 +1,190 @@
+package com.gatehouse.console;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.gatehouse.Api;
+import com.gatehouse.Directory;
+import com.gatehouse.GatehouseTest;
+import com.gatehouse.Secrets;
+import com.gatehouse.TestUser;
+
+/**
+ * The base of every console browser test: the service on a random port (as {@link GatehouseTest}),
+ * one headless Debian Chromium per test class driven through {@code /usr/bin/chromedriver} (set
+ * explicitly, so Selenium Manager never downloads anything), a fresh profile, and a screenshot of
+ * every test in {@code target/screenshots/<TestClass>-<test>.png}, failed or not. Each test starts
+ * with no cookies at a 1280x900 window. Without Chromium or its driver the tests are skipped,
+ * unless {@code GATEHOUSE_TEST_BROWSER=required} (CI) makes that a failure. The browser talks only
+ * to 127.0.0.1.
+ */
+@GatehouseTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class BrowserTest {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	@LocalServerPort
+	protected int port;
+
+	protected ChromeDriver browser;
+
+	protected Api api;
+
+	protected Directory directory;
+
+	private Path profile;
+
+	private String adminSession;
+
+	@BeforeAll
+	void startBrowser() throws IOException {
+		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!present && "required".equals(System.getenv("GATEHOUSE_TEST_BROWSER"))) {
+			Assertions.fail("GATEHOUSE_TEST_BROWSER=required, but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
+		}
+		Assumptions.assumeTrue(present, "no " + CHROMIUM + " or " + CHROMEDRIVER + ": browser tests skipped");
+		this.api = new Api(this.port);
+		this.directory = new Directory(this.api);
+		this.profile = Files.createTempDirectory("gatehouse-chromium-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--disable-default-apps", "--disable-extensions", "--password-store=basic",
+				"--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication",
+				"--user-data-dir=" + this.profile, "--window-size=1280,900");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.browser = new ChromeDriver(service, options);
+		this.browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	}
+
+	@AfterAll
+	void stopBrowser() throws IOException {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+		if (this.profile != null) {
+			try (Stream<Path> files = Files.walk(this.profile)) {
+				files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+			}
+		}
+	}
+
+	@BeforeEach
+	void freshBrowser() {
+		this.browser.manage().window().setSize(new Dimension(1280, 900));
+		open("/admin/console.css");
+		this.browser.manage().deleteAllCookies();
+	}
+
+	@AfterEach
+	void screenshot(TestInfo test) throws IOException {
+		String name = getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName() + ".png";
+		Files.createDirectories(SCREENSHOTS);
+		Path taken = this.browser.getScreenshotAs(OutputType.FILE).toPath();
+		Files.copy(taken, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	/** Loads {@code path} (e.g. {@code /admin/users}) of the service under test. */
+	protected void open(String path) {
+		this.browser.get("http://127.0.0.1:" + this.port + path);
+	}
+
+	/** The path of the page the browser shows, without the query. */
+	protected String path() {
+		return java.net.URI.create(this.browser.getCurrentUrl()).getPath();
+	}
+
+	/** Signs in through the console's form. */
+	protected void signIn(String login, String password) {
+		Secrets.add(Secrets.Kind.PASSWORD, password);
+		open("/admin/");
+		type("login", login);
+		type("password", password);
+		this.browser.findElement(By.id("sign-in")).click();
+	}
+
+	/**
+	 * Signs in as the System-Admin, with the session the class signed in with before while it lives
+	 * (a form sign-in costs a password hash); lands on the Users page either way.
+	 */
+	protected void signInAsAdmin() {
+		if (this.adminSession != null) {
+			this.browser.manage().addCookie(new Cookie(Api.COOKIE, this.adminSession, "/"));
+			open("/admin/users");
+			if ("/admin/users".equals(path())) {
+				return;
+			}
+		}
+		signIn(Directory.ADMIN_LOGIN, Directory.ADMIN_PASSWORD);
+		this.adminSession = sessionCookie();
+	}
+
+	protected void signIn(TestUser user) {
+		signIn(user.login(), user.password());
+	}
+
+	/** Clears the input with id {@code id} and types {@code text} into it. */
+	protected void type(String id, String text) {
+		WebElement input = find("#" + id);
+		input.clear();
+		input.sendKeys(text);
+	}
+
+	/** The element {@code cssSelector} finds, waiting up to 5 seconds for it (a submitted form may still be loading). */
+	protected WebElement find(String cssSelector) {
+		return new WebDriverWait(this.browser, Duration.ofSeconds(5))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(cssSelector)));
+	}
+
+	protected List<WebElement> findAll(String cssSelector) {
+		return this.browser.findElements(By.cssSelector(cssSelector));
+	}
+
+	/** The text of the element {@code cssSelector} finds. */
+	protected String text(String cssSelector) {
+		return find(cssSelector).getText();
+	}
+
+	/** The browser's session cookie, as a REST client would send it; null when it has none. */
+	protected String sessionCookie() {
+		Cookie cookie = this.browser.manage().getCookieNamed(Api.COOKIE);
+		if (cookie != null) {
+			Secrets.add(Secrets.Kind.SESSION, cookie.getValue());
+		}
+		return (cookie != null) ? cookie.getValue() : null;
+	}
+}
