@@ -1,5 +1,6 @@
 package com.gatehouse;
 
+import java.net.ConnectException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -42,6 +44,8 @@ class InstanceKillIT {
 
 	private volatile boolean loading = true;
 
+	private final AtomicInteger unanswered = new AtomicInteger();
+
 	@Test
 	void whenTheProcessIsKilledUnderLoadThenEveryAcknowledgedChangeSurvivesTheRestartAndNoneIsHalfDone() throws Exception {
 		try (TestDatabase database = TestDatabase.create("gatehouse_kill")) {
@@ -67,6 +71,7 @@ class InstanceKillIT {
 				this.loading = false;
 				CompletableFuture.allOf(load.toArray(CompletableFuture[]::new)).join();
 				clients.shutdown();
+				assertThat(this.unanswered).as("requests in flight at the kill").hasPositiveValue();
 			}
 
 			try (RunningJar second = RunningJar.start(environment)) {
@@ -102,7 +107,11 @@ class InstanceKillIT {
 						login1.sessionCookie().orElseThrow()));
 			}
 			catch (IllegalStateException connectionLost) {
-				// the process died with this change in flight: it may or may not have happened, whole
+				// Dropped mid-request, the process died with this change in flight: it may or may not
+				// have happened, whole. Refused, it was sent after the kill.
+				if (!(connectionLost.getCause() instanceof ConnectException)) {
+					this.unanswered.incrementAndGet();
+				}
 				return;
 			}
 		}
