@@ -50,7 +50,9 @@ class PostgresOutageTests {
 
 	@AfterAll
 	static void stop() {
-		cluster.close();
+		if (cluster != null) {
+			cluster.close();
+		}
 	}
 
 	@Test
