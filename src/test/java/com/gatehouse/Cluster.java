@@ -1,42 +1,44 @@
 package com.gatehouse;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Several instances of the whole service, each on a free loopback port, sharing one PostgreSQL
- * database made for this cluster alone (so its tests meet no other test's data) and dropped on
- * {@link #close()}. Instances start together, as a rolling deployment's would, so every start
- * also races the schema migrations. Only for {@link ClusterTest}s: it needs
- * {@code GATEHOUSE_TEST_POSTGRES_URL}.
+ * database made for this cluster alone ({@link TestDatabase}) and dropped on {@link #close()}.
+ * Instances start together, as a rolling deployment's would, so every start also races the schema
+ * migrations. {@link #startThroughProxy} puts a {@link TcpProxy} between the instances and
+ * PostgreSQL, which a test cuts to take the store away from all of them at once. Only for
+ * {@link ClusterTest}s: it needs {@code GATEHOUSE_TEST_POSTGRES_URL}.
  */
 public final class Cluster implements AutoCloseable {
 
-	private static final Pattern DATABASE = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]+)(.*)$");
+	private static final Semaphore LOGGING_SETUP = new Semaphore(1);
 
-	private final String databaseUrl;
+	private final TestDatabase database;
 
-	private final String database;
+	private final @Nullable TcpProxy network;
 
 	private final List<String> settings;
 
 	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
-	private Cluster(String databaseUrl, String database, List<String> settings) {
-		this.databaseUrl = databaseUrl;
+	private Cluster(TestDatabase database, @Nullable TcpProxy network, List<String> settings) {
 		this.database = database;
+		this.network = network;
 		this.settings = settings;
 	}
 
@@ -45,7 +47,17 @@ public final class Cluster implements AutoCloseable {
 	 * {@code --name=value} arguments given to every instance (for example the session store).
 	 */
 	public static Cluster start(int size, String... settings) {
-		Cluster cluster = onNewDatabase(List.of(settings));
+		return start(size, false, settings);
+	}
+
+	/** As {@link #start}, with the instances reaching PostgreSQL only through {@link #network()}. */
+	public static Cluster startThroughProxy(int size, String... settings) {
+		return start(size, true, settings);
+	}
+
+	private static Cluster start(int size, boolean proxied, String... settings) {
+		TestDatabase database = TestDatabase.create("gatehouse_cluster");
+		Cluster cluster = new Cluster(database, proxied ? proxyTo(database) : null, List.of(settings));
 		try {
 			List<CompletableFuture<ConfigurableApplicationContext>> starting = IntStream.range(0, size)
 				.mapToObj((i) -> CompletableFuture.supplyAsync(cluster::launch))
@@ -59,9 +71,17 @@ public final class Cluster implements AutoCloseable {
 		}
 	}
 
-	/** The JDBC URL of this cluster's own database (for a test that checks rows directly). */
+	/** The JDBC URL of this cluster's own database, reached directly (for a test that checks rows). */
 	public String databaseUrl() {
-		return this.databaseUrl;
+		return this.database.url();
+	}
+
+	/** The proxy between the instances and PostgreSQL, for a cluster made by {@link #startThroughProxy}. */
+	public TcpProxy network() {
+		if (this.network == null) {
+			throw new IllegalStateException("this cluster reaches PostgreSQL directly: use startThroughProxy");
+		}
+		return this.network;
 	}
 
 	public int size() {
@@ -94,21 +114,53 @@ public final class Cluster implements AutoCloseable {
 	@Override
 	public void close() {
 		this.instances.stream().filter(ConfigurableApplicationContext::isActive).forEach(ConfigurableApplicationContext::close);
-		admin("DROP DATABASE IF EXISTS " + this.database + " WITH (FORCE)");
+		try {
+			if (this.network != null) {
+				this.network.close();
+			}
+		}
+		catch (IOException ignored) {
+			// the proxy's sockets are closed either way
+		}
+		this.database.close();
 	}
 
 	private ConfigurableApplicationContext launch() {
+		String url = (this.network != null) ? this.database.urlThrough(this.network.port()) : this.database.url();
 		// Arguments, not default properties: they must win over the test profile and system properties.
+		// A small pool: the test PostgreSQL is shared by every build on the machine.
 		String[] arguments = Stream.concat(Stream.of("--server.port=0", "--spring.profiles.active=test",
-				"--spring.datasource.url=" + this.databaseUrl), this.settings.stream()).toArray(String[]::new);
-		return new SpringApplicationBuilder(GatehouseApplication.class).run(arguments);
+				"--spring.datasource.url=" + url, "--spring.datasource.hikari.maximum-pool-size=4"), this.settings.stream())
+			.toArray(String[]::new);
+		// Logback is set up once per JVM: instances starting together must not set it up at once.
+		AtomicBoolean settingUpLogging = new AtomicBoolean(true);
+		LOGGING_SETUP.acquireUninterruptibly();
+		try {
+			return new SpringApplicationBuilder(GatehouseApplication.class).listeners((ApplicationEvent event) -> {
+				if (event instanceof ApplicationContextInitializedEvent) {
+					loggingSetUp(settingUpLogging);
+				}
+			}).run(arguments);
+		}
+		finally {
+			loggingSetUp(settingUpLogging);
+		}
 	}
 
-	private static Cluster onNewDatabase(List<String> settings) {
-		Matcher suite = suiteDatabase();
-		String database = "gatehouse_cluster_" + Long.toString(System.nanoTime(), 36);
-		admin("CREATE DATABASE " + database);
-		return new Cluster(suite.group(1) + database + suite.group(3), database, settings);
+	private static void loggingSetUp(AtomicBoolean settingUpLogging) {
+		if (settingUpLogging.getAndSet(false)) {
+			LOGGING_SETUP.release();
+		}
+	}
+
+	private static TcpProxy proxyTo(TestDatabase database) {
+		try {
+			return new TcpProxy(database.port());
+		}
+		catch (IOException failure) {
+			database.close();
+			throw new UncheckedIOException(failure);
+		}
 	}
 
 	private static void starting(RuntimeException failure, Cluster cluster) {
@@ -118,25 +170,5 @@ public final class Cluster implements AutoCloseable {
 		catch (RuntimeException cleanup) {
 			failure.addSuppressed(cleanup);
 		}
-	}
-
-	/** Runs one statement on the suite's own database, which is how a database is made or dropped. */
-	private static void admin(String statement) {
-		try (Connection connection = DriverManager.getConnection(suiteDatabase().group(0));
-				Statement sql = connection.createStatement()) {
-			sql.execute(statement);
-		}
-		catch (SQLException failure) {
-			throw new IllegalStateException("PostgreSQL refused: " + statement, failure);
-		}
-	}
-
-	private static Matcher suiteDatabase() {
-		String url = System.getenv("GATEHOUSE_TEST_POSTGRES_URL");
-		Matcher matcher = DATABASE.matcher((url != null) ? url : "");
-		if (!matcher.matches()) {
-			throw new IllegalStateException("a Cluster needs GATEHOUSE_TEST_POSTGRES_URL=jdbc:postgresql://host:port/db?...");
-		}
-		return matcher;
 	}
 }

@@ -1,0 +1,107 @@
+package com.gatehouse;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged jar that {@code mvn package} built, running in its own process until closed
+ * (SIGTERM, as a service manager stops it) or {@link #kill() killed}. Only the environment given
+ * configures it: the test's own datasource and admin password settings are not passed on.
+ */
+final class RunningJar implements AutoCloseable {
+
+	private final Process process;
+
+	private final List<String> lines = new ArrayList<>();
+
+	private RunningJar(Process process) {
+		this.process = process;
+		Thread reader = new Thread(this::readOutput);
+		reader.setDaemon(true);
+		reader.start();
+	}
+
+	/** Starts the jar with these environment variables and waits until it serves. */
+	static RunningJar start(Map<String, String> environment) throws Exception {
+		ProcessBuilder builder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+				"-jar", jar().toString());
+		builder.environment().remove("GATEHOUSE_ADMIN_PASSWORD");
+		builder.environment().remove("SPRING_DATASOURCE_URL");
+		builder.environment().putAll(environment);
+		builder.redirectErrorStream(true);
+		RunningJar jar = new RunningJar(builder.start());
+		jar.awaitOutput("Started GatehouseApplication");
+		return jar;
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static Path jar() throws IOException {
+		try (var files = Files.list(Paths.get("target"))) {
+			return files.filter((file) -> file.getFileName().toString().matches("gatehouse-.*\\.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("run 'mvn package' first"));
+		}
+	}
+
+	private void readOutput() {
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				synchronized (this.lines) {
+					this.lines.add(line);
+				}
+			}
+		}
+		catch (IOException ended) {
+			// the process is gone; what it printed is kept
+		}
+	}
+
+	/** Waits (polling: this is another process, no clock to move) until a line contains {@code text}. */
+	void awaitOutput(String text) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		while (!output().contains(text)) {
+			if (System.nanoTime() > deadline || !this.process.isAlive()) {
+				throw new IllegalStateException("no '" + text + "' in the output:\n" + output());
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	String output() {
+		synchronized (this.lines) {
+			return String.join("\n", this.lines);
+		}
+	}
+
+	/** SIGKILL: the process ends at once, with no shutdown of any kind, as on a crash or OOM kill. */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly();
+		}
+	}
+}
