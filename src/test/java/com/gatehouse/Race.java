@@ -120,6 +120,11 @@ public final class Race {
 		}
 	}
 
+	/** The results of the calls that started after {@code moment} (a {@link System#nanoTime()}). */
+	public static <T> List<T> startedAfter(List<Timed<T>> calls, long moment) {
+		return calls.stream().filter((call) -> call.started() > moment).map(Timed::result).toList();
+	}
+
 	/** A call's result and the {@link System#nanoTime()} at which it started. */
 	public record Timed<T>(long started, T result) {
 	}

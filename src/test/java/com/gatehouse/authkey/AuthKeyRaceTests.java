@@ -102,9 +102,7 @@ class AuthKeyRaceTests {
 		List<Race.Timed<Integer>> uses = busy.finishAfter(acknowledged);
 
 		assertThat(revoked.status()).as("%s", revoked).isEqualTo(200);
-		assertThat(uses).filteredOn((use) -> use.started() > acknowledged)
-			.isNotEmpty()
-			.allSatisfy((use) -> assertThat(use.result()).isEqualTo(401));
+		assertThat(Race.startedAfter(uses, acknowledged)).isNotEmpty().containsOnly(401);
 		assertThat(uses).extracting(Race.Timed::result).containsOnly(200, 401);
 		assertThat(onB.whoAmI(key).status()).isEqualTo(401);
 		assertThat(new KeyCalls(cluster.api(0)).whoAmI(key).status()).isEqualTo(401);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -108,20 +109,11 @@ class SessionRaceTests {
 		for (int round = 0; round < 3; round++) {
 			TestUser user = newUser();
 			String old = directory.login(user);
-			Race.Background<Integer> busy = Race.inBackground(8,
-					() -> cluster.api(1).postWithCookie("/rest/auth/", Map.of(), old).status()).running();
 
-			Api.Reply relogin = relogin(0, user, old);
-			long acknowledged = System.nanoTime();
-			List<Race.Timed<Integer>> uses = busy.finishAfter(acknowledged);
+			String fresh = endWhileBusy(old, () -> relogin(0, user, old)).sessionCookie().orElseThrow();
 
-			assertThat(relogin.status()).as("%s", relogin).isEqualTo(200);
-			assertThat(uses).filteredOn((use) -> use.started() > acknowledged)
-				.allSatisfy((use) -> assertThat(use.result()).isEqualTo(401));
-			assertEnded(cluster.api(0), old);
-			assertEnded(cluster.api(1), old);
-			assertAlive(cluster.api(1), relogin.sessionCookie().orElseThrow());
-			assertThat(listedHandles(user)).containsExactly(SessionHandle.of(user.id(), relogin.sessionCookie().orElseThrow()).text());
+			assertAlive(cluster.api(1), fresh);
+			assertThat(listedHandles(user)).containsExactly(SessionHandle.of(user.id(), fresh).text());
 		}
 	}
 
@@ -130,21 +122,33 @@ class SessionRaceTests {
 		for (int round = 0; round < 3; round++) {
 			TestUser user = newUser();
 			String session = directory.login(user);
-			Race.Background<Integer> busy = Race.inBackground(8,
-					() -> cluster.api(1).postWithCookie("/rest/auth/", Map.of(), session).status()).running();
 
-			Api.Reply logout = cluster.api(0).postWithCookie("/rest/auth/logout", Map.of("auth", Map.of("type", "auth")), session);
-			long acknowledged = System.nanoTime();
-			List<Race.Timed<Integer>> uses = busy.finishAfter(acknowledged);
+			endWhileBusy(session, () -> cluster.api(0)
+				.postWithCookie("/rest/auth/logout", Map.of("auth", Map.of("type", "auth")), session));
 
-			assertThat(logout.status()).as("%s", logout).isEqualTo(200);
-			assertThat(uses).filteredOn((use) -> use.started() > acknowledged)
-				.isNotEmpty()
-				.allSatisfy((use) -> assertThat(use.result()).isEqualTo(401));
-			assertEnded(cluster.api(0), session);
-			assertEnded(cluster.api(1), session);
 			assertThat(listedHandles(user)).isEmpty();
 		}
+	}
+
+	/**
+	 * Runs {@code end} on instance A while instance B answers "who am I" for {@code session} on 8
+	 * threads without pause; once {@code end} is answered, every call B starts fails, and the
+	 * session stays dead on both instances. Answers what {@code end} answered.
+	 */
+	private static Api.Reply endWhileBusy(String session, Supplier<Api.Reply> end) {
+		Race.Background<Integer> busy = Race
+			.inBackground(8, () -> cluster.api(1).postWithCookie("/rest/auth/", Map.of(), session).status())
+			.running();
+
+		Api.Reply reply = end.get();
+		long acknowledged = System.nanoTime();
+		List<Race.Timed<Integer>> uses = busy.finishAfter(acknowledged);
+
+		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+		assertThat(Race.startedAfter(uses, acknowledged)).isNotEmpty().containsOnly(401);
+		assertEnded(cluster.api(0), session);
+		assertEnded(cluster.api(1), session);
+		return reply;
 	}
 
 	private static Api.Reply relogin(int instance, TestUser user, String session) {

@@ -38,7 +38,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("load")
 class ClusterLoadTests {
 
-	private static final int CLIENTS_PER_USER = 5;
+	/**
+	 * Many clients share a user, as the connections of one integration do; with
+	 * {@link LoadClient#MAX_SESSIONS} each they hold 60 sessions, under the cap the cluster is given.
+	 */
+	private static final int CLIENTS_PER_USER = 20;
+
+	private static final int SESSION_CAP = 100;
+
+	/**
+	 * The cap above; a pool wait as long as a client's patience, since a build machine shared with
+	 * other builds can starve the instances of CPU for seconds, and the 3 s fail-fast wait (meant
+	 * for a store that is down) would then turn slowness into 503s; and no INFO line per call.
+	 */
+	private static final String[] SETTINGS = { "--gatehouse.session.max-per-user=" + SESSION_CAP,
+			"--spring.datasource.hikari.connection-timeout=30000", "--logging.level.com.gatehouse.auth.AuthOutcomes=WARN" };
 
 	@Test
 	void whenHundredsOfClientsUseTwoInstancesThenNoErrorsNoLostSessionsAndExactAuditCounts() throws Exception {
@@ -46,12 +60,13 @@ class ClusterLoadTests {
 				Math.min(300, 100 * Runtime.getRuntime().availableProcessors()));
 		Duration duration = Duration.ofSeconds(Integer.getInteger("gatehouse.load.seconds", 50));
 		long maxCalls = Long.getLong("gatehouse.load.max-calls", 200_000);
-		try (Cluster cluster = Cluster.start(2)) {
+		try (Cluster cluster = Cluster.start(2, SETTINGS)) {
 			List<Api> apis = List.of(cluster.api(0), cluster.api(1));
 			List<LoadClient> all = clients(cluster, clients, apis, duration, maxCalls);
 			LoadTally tally = all.get(0).tally();
 
 			long start = System.nanoTime();
+			tally.start();
 			run(all);
 			double seconds = (System.nanoTime() - start) / 1e9;
 			System.out.print(tally.summary(seconds));
@@ -59,13 +74,20 @@ class ClusterLoadTests {
 			assertThat(tally.errors()).as("errors: %s", tally.shownErrors()).isZero();
 			assertThat(tally.acknowledged(LoadTally.Kind.LOGIN)).as("logins").isPositive();
 			assertHeldSecretsWork(apis, all);
-			assertThat(auditCounts(cluster)).as("audit events about the clients' users")
-				.containsEntry("login.success", tally.acknowledged(LoadTally.Kind.LOGIN))
-				.containsEntry("logout", tally.acknowledged(LoadTally.Kind.LOGOUT))
-				.containsEntry("key.created", all.size() / CLIENTS_PER_USER + tally.acknowledged(LoadTally.Kind.KEY_CREATE))
-				.containsEntry("key.revoked", tally.acknowledged(LoadTally.Kind.KEY_REVOKE))
-				.doesNotContainKeys("login.failure", "session.ended", "permission.denied");
+			Map<String, Long> audit = auditCounts(cluster);
+			Map<String, Long> expected = Map.of("login.success", tally.acknowledged(LoadTally.Kind.LOGIN), "logout",
+					tally.acknowledged(LoadTally.Kind.LOGOUT), "key.created",
+					users(all) + tally.acknowledged(LoadTally.Kind.KEY_CREATE), "key.revoked",
+					tally.acknowledged(LoadTally.Kind.KEY_REVOKE), "login.failure", 0L, "login.locked", 0L, "session.ended", 0L,
+					"permission.denied", 0L);
+			Map<String, Long> recorded = new HashMap<>();
+			expected.keySet().forEach((event) -> recorded.put(event, audit.getOrDefault(event, 0L)));
+			assertThat(recorded).as("audit events about the clients' users").isEqualTo(expected);
 		}
+	}
+
+	private static long users(List<LoadClient> clients) {
+		return clients.stream().map(LoadClient::key).distinct().count();
 	}
 
 	/** One user, with one key, per {@value #CLIENTS_PER_USER} clients; made with a System-Admin key, not its password. */
@@ -73,7 +95,7 @@ class ClusterLoadTests {
 		Directory directory = new Directory(cluster.api(0));
 		String company = directory.newCompany();
 		String adminKey = directory.newKey(1);
-		LoadTally tally = new LoadTally(apis, System.nanoTime() + duration.toNanos(), maxCalls, cluster.size());
+		LoadTally tally = new LoadTally(apis, duration, maxCalls, cluster.size());
 		List<LoadClient> clients = new ArrayList<>();
 		for (int user = 0; user * CLIENTS_PER_USER < count; user++) {
 			TestUser owner = newUser(cluster.api(user % 2), adminKey, company);

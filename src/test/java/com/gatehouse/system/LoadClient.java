@@ -134,6 +134,10 @@ final class LoadClient {
 		return (instance + 1) % this.tally.instances();
 	}
 
+	String key() {
+		return this.key;
+	}
+
 	LoadTally tally() {
 		return this.tally;
 	}

@@ -1,5 +1,6 @@
 package com.gatehouse.system;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -34,7 +35,9 @@ final class LoadTally {
 
 	private final List<Api> apis;
 
-	private final long deadline;
+	private final Duration duration;
+
+	private volatile long deadline;
 
 	private final long maxCalls;
 
@@ -50,9 +53,9 @@ final class LoadTally {
 
 	private final Queue<Long> latencies = new ConcurrentLinkedQueue<>();
 
-	LoadTally(List<Api> apis, long deadline, long maxCalls, int concurrentLogins) {
+	LoadTally(List<Api> apis, Duration duration, long maxCalls, int concurrentLogins) {
 		this.apis = apis;
-		this.deadline = deadline;
+		this.duration = duration;
 		this.maxCalls = maxCalls;
 		this.logins = new Semaphore(concurrentLogins);
 		for (Kind kind : Kind.values()) {
@@ -66,6 +69,11 @@ final class LoadTally {
 
 	Api api(int instance) {
 		return this.apis.get(instance);
+	}
+
+	/** Starts the clock: calls may start from now until the duration has passed. */
+	void start() {
+		this.deadline = System.nanoTime() + this.duration.toNanos();
 	}
 
 	/** Whether another call may start: before the deadline and under the ceiling. */
