@@ -42,7 +42,9 @@ class AuthKeyRaceTests {
 
 	@AfterAll
 	static void stop() {
-		cluster.close();
+		if (cluster != null) {
+			cluster.close();
+		}
 	}
 
 	@Test

@@ -40,7 +40,9 @@ class RoleRaceTests {
 
 	@AfterAll
 	static void stop() {
-		cluster.close();
+		if (cluster != null) {
+			cluster.close();
+		}
 	}
 
 	@Test

@@ -52,7 +52,9 @@ class SessionRaceTests {
 
 	@AfterAll
 	static void stop() {
-		cluster.close();
+		if (cluster != null) {
+			cluster.close();
+		}
 	}
 
 	@Test
