@@ -3,6 +3,7 @@ package com.gatehouse.auth;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,11 +30,11 @@ final class AuthController {
 	}
 
 	@PostMapping({ "/rest/auth", "/rest/auth/" })
-	Map<String, Object> login(HttpServletRequest request) {
+	Map<String, Object> login(HttpServletRequest request, HttpServletResponse response) {
 		CallerAuthentication authentication = CallerAuthentication.current();
 		Caller caller = authentication.caller();
 		return switch (caller.via()) {
-			case PASSWORD -> UserReply.of(caller, this.sessions.open(request, caller));
+			case PASSWORD -> UserReply.of(caller, this.sessions.open(request, response, caller));
 			case KEY -> UserReply.of(caller, null);
 			case SESSION -> UserReply.of(caller, authentication.sessionId());
 		};

@@ -1,9 +1,14 @@
 package com.gatehouse.role;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+
 import com.gatehouse.permission.Permissions;
 
 /**
@@ -21,6 +26,24 @@ public record Role(long id, String name, @Nullable String company, boolean built
 		row.put("company", this.company);
 		row.put("perms", this.perms.asJson());
 		row.put("builtin", this.builtin);
+		row.put("version", version());
 		return row;
+	}
+
+	/**
+	 * A token of what the role says now (name and perms): an update that names the version it was
+	 * made from fails with 409 when the role has changed since, instead of silently undoing the
+	 * other change. The content, not a counter, so that no schema change is needed and a change
+	 * undone again conflicts with nothing.
+	 */
+	public String version() {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest((this.name + "\n" + this.perms.asJson()).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 8);
+		}
+		catch (NoSuchAlgorithmException missing) {
+			throw new IllegalStateException("every Java platform has SHA-256", missing);
+		}
 	}
 }

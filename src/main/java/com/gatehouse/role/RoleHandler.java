@@ -90,18 +90,24 @@ final class RoleHandler implements TypeHandler {
 		return RestReply.values(Rows.select(rows, request));
 	}
 
-	private Object update(Caller caller, Role role, RoleValues values) {
-		Permissions perms = (values.perms() != null) ? perms(values.perms()) : role.perms();
-		authorize(caller, role.company(), union(role.perms(), perms), "role.update");
-		String what = describe(role.name(), role.id()) + changes(role, values.name(), perms);
+	private Object update(Caller caller, Role read, RoleValues values) {
 		this.transactions.executeWithoutResult((status) -> {
+			// Decided on the role as it is under its lock, not as read before: a change made
+			// meanwhile on another instance is either built upon or, with a stale version, refused.
+			Role role = this.roles.lockById(read.id()).orElseThrow(RoleHandler::unknownRole);
+			if (values.version() != null && !values.version().equals(role.version())) {
+				throw RestFailure.conflict("role.changed", "The role was changed since it was read; read it again");
+			}
+			Permissions perms = (values.perms() != null) ? perms(values.perms()) : role.perms();
+			authorize(caller, role.company(), union(role.perms(), perms), "role.update");
 			if (values.name() != null) {
 				this.roles.rename(role, values.name());
 			}
 			this.roles.replacePerms(role.id(), perms);
-			record(caller, "role.updated", role.company(), what);
+			record(caller, "role.updated", role.company(),
+					describe(role.name(), role.id()) + changes(role, values.name(), perms));
 		});
-		return RestReply.values(List.of(this.roles.findById(role.id()).orElseThrow().asRow()));
+		return RestReply.values(List.of(this.roles.findById(read.id()).orElseThrow(RoleHandler::unknownRole).asRow()));
 	}
 
 	private Object delete(Caller caller, Role role) {
@@ -120,7 +126,7 @@ final class RoleHandler implements TypeHandler {
 		}
 		Role role = this.roles.findById(scope.id())
 			.filter((found) -> caller.isSystemAdmin() || found.company() == null || caller.isAdminOf(found.company()))
-			.orElseThrow(() -> RestFailure.notFound("role.unknown", "There is no such role"));
+			.orElseThrow(RoleHandler::unknownRole);
 		if (role.builtin()) {
 			throw RestFailure.conflict("role.builtin", "Built-in roles cannot be changed");
 		}
@@ -138,6 +144,10 @@ final class RoleHandler implements TypeHandler {
 
 	private void record(Caller caller, String event, @Nullable String company, String what) {
 		this.audit.record(AuditEntry.by(caller, event, what).inCompany(company));
+	}
+
+	private static RestFailure unknownRole() {
+		return RestFailure.notFound("role.unknown", "There is no such role");
 	}
 
 	private static String describe(String name, long id) {

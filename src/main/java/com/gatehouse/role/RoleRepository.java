@@ -65,6 +65,8 @@ public final class RoleRepository {
 			INSERT INTO role_perms (role_id, perm, grant_level) VALUES (:roleId, :perm, :grant)
 			""";
 
+	private static final String LOCK_ROLE = "SELECT id FROM roles WHERE id = :id FOR UPDATE";
+
 	private static final String DELETE_ROLE = "DELETE FROM roles WHERE id = :id AND builtin = FALSE";
 
 	private final JdbcClient jdbc;
@@ -106,6 +108,14 @@ public final class RoleRepository {
 
 	public Optional<Role> findById(long id) {
 		return find(id, null, null).stream().findFirst();
+	}
+
+	/**
+	 * Locks the role's row until the caller's transaction ends and answers the role as it is then:
+	 * changes of one role run one at a time on every instance, each on what the last one left.
+	 */
+	Optional<Role> lockById(long id) {
+		return this.jdbc.sql(LOCK_ROLE).param("id", id).query(Long.class).optional().flatMap(this::findById);
 	}
 
 	/** The role called {@code name} that a user of {@code company} may hold: the company's own first. */

@@ -1,23 +1,31 @@
 package com.gatehouse.session;
 
-import java.time.Clock;
-import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.session.Session;
+import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 import com.gatehouse.permission.Caller;
+import com.gatehouse.user.User;
 import com.gatehouse.user.UserRepository;
 
 /**
- * Opens and ends login sessions through the servlet request, which Spring Session backs with the
- * store and answers with the cookie. Only {@code /rest/auth/} calls it: no other call ever creates
- * or changes a session (rest-api.md §3).
+ * Opens and ends login sessions. Only {@code /rest/auth/} calls it: no other call ever creates or
+ * changes a session (rest-api.md §3). A login stores its session itself, under the user's row lock,
+ * and sets the cookie with Spring Session's serializer, so that the per-user cap holds on every
+ * instance however many logins race; logout goes through the servlet request, which Spring Session
+ * backs with the store and answers by clearing the cookie.
  */
 @Component
 public final class SessionLogin {
@@ -28,36 +36,37 @@ public final class SessionLogin {
 
 	private final UserRepository users;
 
-	private final Clock clock;
+	private final CookieSerializer cookies;
 
-	SessionLogin(SessionProperties limits, UserSessions sessions, UserRepository users, Clock clock) {
+	private final TransactionOperations transactions;
+
+	SessionLogin(SessionProperties limits, UserSessions sessions, UserRepository users, CookieSerializer cookies,
+			TransactionOperations transactions) {
 		this.limits = limits;
 		this.sessions = sessions;
 		this.users = users;
-		this.clock = clock;
+		this.cookies = cookies;
+		this.transactions = transactions;
 	}
 
 	/**
-	 * Logs {@code caller} into the session the request's cookie names, if it is live: the session
-	 * keeps its identity, gets the new user and a fresh id (the old cookie value dies at once).
-	 * Otherwise a new session is created, so a client can never choose its own session id. The
-	 * session remembers the client's address and user agent for the session list, and the user's
-	 * oldest sessions end if this one would pass the cap. Answers the session id, which is also the
-	 * cookie value.
+	 * Logs {@code caller} into the session the request's cookie names, if it is live: a new session
+	 * takes over its attributes under a fresh id and the old one is deleted, so the old cookie value
+	 * dies at once (and the absolute lifetime counts from this login). Otherwise a plain new session
+	 * is made, so a client can never choose its own session id. The session remembers the client's
+	 * address and user agent for the session list, and the user's oldest sessions end if this one
+	 * would pass the cap. Answers the session id, which is also the cookie value.
 	 */
-	public String open(HttpServletRequest request, Caller caller) {
-		HttpSession live = liveSession(request);
-		HttpSession session = (live != null) ? live : request.getSession(true);
-		// Before the id changes: the store knows a live session by its old id until the response commits.
-		makeRoom(caller, session.getId());
-		if (live != null) {
-			request.changeSessionId();
-		}
-		session.setAttribute(SessionAttributes.USER_ID, caller.userId());
-		session.setAttribute(SessionAttributes.PRINCIPAL, UserSessions.principal(caller.userId()));
-		session.setAttribute(SessionAttributes.IP, request.getRemoteAddr());
-		session.setAttribute(SessionAttributes.USER_AGENT, clipped(request.getHeader(HttpHeaders.USER_AGENT)));
-		return session.getId();
+	public String open(HttpServletRequest request, HttpServletResponse response, Caller caller) {
+		String id = Objects.requireNonNull(this.transactions.execute((status) -> {
+			// Held until the new session is stored: concurrent logins of one user count one another.
+			Optional<User> owner = this.users.lockById(caller.userId());
+			Session previous = liveSession(request);
+			owner.ifPresent((user) -> makeRoom(user, previous));
+			return this.sessions.replace(previous, attributes(request, caller));
+		}));
+		this.cookies.writeCookieValue(new CookieSerializer.CookieValue(request, response, id));
+		return id;
 	}
 
 	/** Ends the session the request's cookie names; Spring Session clears the cookie. */
@@ -70,28 +79,35 @@ public final class SessionLogin {
 		return true;
 	}
 
-	/** Ends the caller's oldest other sessions, so that with {@code opening} it holds at most the cap. */
-	private void makeRoom(Caller caller, String opening) {
-		List<Session> others = this.sessions.live(caller.userId())
+	/** Ends the owner's oldest sessions but {@code reused}, so that with the one opening it holds at most the cap. */
+	private void makeRoom(User owner, @Nullable Session reused) {
+		List<Session> others = this.sessions.live(owner.id())
 			.stream()
-			.filter((session) -> !session.getId().equals(opening))
+			.filter((session) -> reused == null || !session.getId().equals(reused.getId()))
 			.toList();
 		int excess = others.size() - (this.limits.maxPerUser() - 1);
 		if (excess > 0) {
-			this.users.findById(caller.userId())
-				.ifPresent((owner) -> this.sessions.end(owner, others.subList(0, excess),
-						"evicted by a new login: more than " + this.limits.maxPerUser() + " sessions"));
+			this.sessions.end(owner, others.subList(0, excess),
+					"evicted by a new login: more than " + this.limits.maxPerUser() + " sessions");
 		}
 	}
 
-	private @Nullable HttpSession liveSession(HttpServletRequest request) {
-		HttpSession session = request.getSession(false);
-		if (session != null && SessionAttributes.isOver(Instant.ofEpochMilli(session.getCreationTime()),
-				Instant.ofEpochMilli(session.getLastAccessedTime()), this.limits, this.clock)) {
-			session.invalidate();
-			return null;
-		}
-		return session;
+	private @Nullable Session liveSession(HttpServletRequest request) {
+		return this.cookies.readCookieValues(request)
+			.stream()
+			.map(this.sessions::findLive)
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static Map<String, @Nullable Object> attributes(HttpServletRequest request, Caller caller) {
+		Map<String, @Nullable Object> attributes = new HashMap<>();
+		attributes.put(SessionAttributes.USER_ID, caller.userId());
+		attributes.put(SessionAttributes.PRINCIPAL, UserSessions.principal(caller.userId()));
+		attributes.put(SessionAttributes.IP, request.getRemoteAddr());
+		attributes.put(SessionAttributes.USER_AGENT, clipped(request.getHeader(HttpHeaders.USER_AGENT)));
+		return attributes;
 	}
 
 	private static @Nullable String clipped(@Nullable String userAgent) {

@@ -3,6 +3,7 @@ package com.gatehouse.session;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -51,6 +52,42 @@ final class UserSessions {
 			.sorted(Comparator.comparing(Session::getCreationTime))
 			.map(Session.class::cast)
 			.toList();
+	}
+
+	/** The live session {@code id} names, if any; one past its limits is deleted on the way. */
+	@Nullable Session findLive(String id) {
+		Session session = this.store.findById(id);
+		if (session != null && SessionAttributes.isOver(session.getCreationTime(), session.getLastAccessedTime(),
+				this.limits, this.clock)) {
+			this.store.deleteById(id);
+			return null;
+		}
+		return session;
+	}
+
+	/**
+	 * Stores a new session holding {@code previous}'s attributes overlaid with {@code attributes} (a
+	 * null value removes one), then deletes {@code previous}; answers the new session's id. A
+	 * session's id is never changed in place: a save racing with this one, made by a call that
+	 * loaded {@code previous} a moment before, then finds nothing to write instead of bringing the
+	 * old id back (the JDBC store's update writes the id it loaded).
+	 */
+	String replace(@Nullable Session previous, Map<String, @Nullable Object> attributes) {
+		return replace(this.store, previous, attributes);
+	}
+
+	private static <S extends Session> String replace(FindByIndexNameSessionRepository<S> store,
+			@Nullable Session previous, Map<String, @Nullable Object> attributes) {
+		S session = store.createSession();
+		if (previous != null) {
+			previous.getAttributeNames().forEach((name) -> session.setAttribute(name, previous.getAttribute(name)));
+		}
+		attributes.forEach(session::setAttribute);
+		store.save(session);
+		if (previous != null) {
+			store.deleteById(previous.getId());
+		}
+		return session.getId();
 	}
 
 	/** Ends {@code sessions} of {@code owner} at once; {@code why} says who or what ended them, for the audit trail. */

@@ -65,6 +65,9 @@ public final class UserRepository {
 
 	private static final String DELETE_USER = "DELETE FROM users WHERE id = :id";
 
+	// The user's row alone: FOR UPDATE over the join would lock its company and role for everyone.
+	private static final String LOCK_USER = "SELECT id FROM users WHERE id = :id FOR UPDATE";
+
 	private final JdbcClient jdbc;
 
 	UserRepository(JdbcClient jdbc) {
@@ -93,6 +96,15 @@ public final class UserRepository {
 
 	public Optional<User> findById(long id) {
 		return find(id, null, null).stream().findFirst();
+	}
+
+	/**
+	 * Locks the user's row until the caller's transaction ends, so that work which must not
+	 * interleave for one user (the session cap at login) runs one at a time across every instance
+	 * on the store; answers the user, or empty when it is gone.
+	 */
+	public Optional<User> lockById(long id) {
+		return this.jdbc.sql(LOCK_USER).param("id", id).query(Long.class).optional().flatMap(this::findById);
 	}
 
 	Optional<StoredPassword> findPassword(String login) {

@@ -80,7 +80,7 @@ class RoleReadTests {
 	}
 
 	private static void assertBuiltin(JsonNode row, Map<String, String> perms) {
-		assertThat(row.propertyNames()).containsExactly("id", "name", "company", "perms", "builtin");
+		assertThat(row.propertyNames()).containsExactly("id", "name", "company", "perms", "builtin", "version");
 		assertThat(row.path("company").isNull()).isTrue();
 		assertThat(row.path("builtin").asBoolean()).isTrue();
 		assertThat(RoleCalls.perms(row)).isEqualTo(perms);

@@ -46,7 +46,7 @@ class RoleTests {
 
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
 		JsonNode row = reply.json().path("values").path(0);
-		assertThat(row.propertyNames()).containsExactly("id", "name", "company", "perms", "builtin");
+		assertThat(row.propertyNames()).containsExactly("id", "name", "company", "perms", "builtin", "version");
 		assertThat(row.path("id").isIntegralNumber()).isTrue();
 		assertThat(row.path("name").asString()).isEqualTo(name);
 		assertThat(row.path("company").isNull()).isTrue();
