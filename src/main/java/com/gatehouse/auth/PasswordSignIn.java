@@ -1,6 +1,7 @@
 package com.gatehouse.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,7 @@ public final class PasswordSignIn {
 	}
 
 	/** Verifies the password and opens (or takes over, with a new id) the request's session. */
-	public Caller signIn(HttpServletRequest request, String login, String password) {
+	public Caller signIn(HttpServletRequest request, HttpServletResponse response, String login, String password) {
 		Caller caller;
 		try {
 			caller = this.check.verify(request, UsernamePasswordAuthenticationToken.unauthenticated(login, password))
@@ -47,7 +48,7 @@ public final class PasswordSignIn {
 		catch (AuthenticationException failure) {
 			throw this.outcomes.recordFailure(request, failure);
 		}
-		this.sessions.open(request, caller);
+		this.sessions.open(request, response, caller);
 		return caller;
 	}
 

@@ -62,7 +62,7 @@ final class SignInController {
 		}
 		Caller caller;
 		try {
-			caller = this.signIns.signIn(request, login, password);
+			caller = this.signIns.signIn(request, response, login, password);
 		}
 		catch (RestFailure refused) {
 			return signInPage(login, new FormErrors().general(refused.getMessage()), refused.status());
