@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** The {@code values} of a role create or update; absent members are left unchanged on update. */
-record RoleValues(@NotNull(groups = OnCreate.class) @Pattern(regexp = "[A-Za-z0-9 ._-]{1,64}") @Nullable String name,
+public record RoleValues(@NotNull(groups = OnCreate.class) @Pattern(regexp = "[A-Za-z0-9 ._-]{1,64}") @Nullable String name,
 		@Pattern(regexp = "[a-zA-Z0-9_]{1,32}") @Nullable String company,
 		@Nullable Map<@Pattern(regexp = "[a-z][a-z0-9_.-]{0,63}") String, @NotNull @Pattern(regexp = "yes|company") String> perms) {
 }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * default on create (name: the login, company: the caller's, role: User, enabled: true).
  * {@code current_password} is needed only to change your own password.
  */
-record UserValues(@NotNull(groups = OnCreate.class) @Pattern(regexp = "[A-Za-z0-9._@+-]{1,64}") @Nullable String login,
+public record UserValues(@NotNull(groups = OnCreate.class) @Pattern(regexp = "[A-Za-z0-9._@+-]{1,64}") @Nullable String login,
 		@Size(min = 1, max = 240) @Pattern(regexp = "[^\\p{Cntrl}]*") @Nullable String name,
 		@NotNull(groups = OnCreate.class) @Size(min = 12, max = 128) @Nullable String password,
 		@Pattern(regexp = "[a-zA-Z0-9_]{1,32}") @Nullable String company, @Size(min = 1, max = 64) @Nullable String role,
