@@ -13,7 +13,7 @@ import com.gatehouse.audit.AuditEntry;
  * {@code ownerCompany} name its user for the audit trail; {@code name} is the label ({@code ""} for
  * none); {@code created} is when its current value was issued (a rotation issues a new one).
  */
-record AuthKey(long id, long userId, String ownerLogin, String ownerCompany, String hint, String name, Instant created,
+public record AuthKey(long id, long userId, String ownerLogin, String ownerCompany, String hint, String name, Instant created,
 		@Nullable Instant expires, @Nullable Instant lastUsed, @Nullable String lastIp, KeyRestriction restriction) {
 
 	/** The {@code authinfo} row, documented columns first; {@code token} is the key when just issued, else the hint. */

@@ -19,13 +19,13 @@ import com.gatehouse.rest.RestFailure;
  * owner's permissions as they are then, so a role change narrows or widens the key at once but
  * never past its limit. Stored as NULL, {@code read} or the perms map in JSON.
  */
-record KeyRestriction(boolean readOnly, @Nullable Permissions limit) {
+public record KeyRestriction(boolean readOnly, @Nullable Permissions limit) {
 
 	static final KeyRestriction NONE = new KeyRestriction(false, null);
 
 	static final KeyRestriction READ = new KeyRestriction(true, null);
 
-	private static final String READ_WORD = "read";
+	static final String READ_WORD = "read";
 
 	private static final Pattern PERMISSION = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
 
@@ -87,6 +87,19 @@ record KeyRestriction(boolean readOnly, @Nullable Permissions limit) {
 			return READ_WORD;
 		}
 		return (this.limit != null) ? this.limit.asJson() : null;
+	}
+
+	/** For people: "read only", "only: perm (grant), ..." or "none". */
+	public String describe() {
+		if (this.readOnly) {
+			return "read only";
+		}
+		if (this.limit == null) {
+			return "none";
+		}
+		StringBuilder text = new StringBuilder("only:");
+		this.limit.grants().forEach((perm, grant) -> text.append(' ').append(perm).append(" (").append(grant.word()).append(')'));
+		return text.toString();
 	}
 
 	/** The permissions a call with this key acts with, given its owner's permissions now. */

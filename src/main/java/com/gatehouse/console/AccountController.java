@@ -1,12 +1,12 @@
 package com.gatehouse.console;
 
-import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
@@ -15,46 +15,57 @@ import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
 import com.gatehouse.rest.RestFailure;
 import com.gatehouse.session.SessionAccess;
-import com.gatehouse.session.SessionView;
 import com.gatehouse.user.OwnPassword;
 import com.gatehouse.user.UserValues;
 
 /**
- * "My account", for every signed-in user: changing its own password (proving the current one, as a
- * REST self-service update does, through {@link OwnPassword}), and its own sessions, listed and
- * ended one at a time or all but the one in use ({@link SessionAccess}, as {@code type: "session"}).
+ * "My account", {@code /admin/account}, for every signed-in user: changing its own password
+ * (proving the current one, as a REST self-service update does, through {@link OwnPassword}), its
+ * own tokens (the user edit screen's {@link TokenManagement}) and its own sessions (the
+ * {@link SessionsSection}, plus ending every session but the one in use). Whose account it is comes
+ * from the session alone, never from the URL.
  */
 @Controller
 final class AccountController {
 
 	private static final String PAGE = "/admin/account";
 
-	private static final Map<String, String> NOTICES = Map.of("password",
-			"Your password was changed. Your other sessions were ended.", "session", "The session was ended.",
-			"others", "Every other session was ended.");
+	private static final String TOKENS = PAGE + "/tokens";
+
+	private static final Map<String, String> DONE = Map.of("password",
+			"Your password was changed. Your other sessions were ended.", "revoked", "The token was revoked.",
+			"session-ended", "The session was ended.", "others", "Every other session was ended.");
 
 	private final OwnPassword passwords;
 
-	private final SessionAccess sessions;
+	private final TokenManagement tokens;
+
+	private final SessionsSection sessions;
+
+	private final SessionAccess sessionAccess;
 
 	private final ConsoleForms forms;
 
-	AccountController(OwnPassword passwords, SessionAccess sessions, ConsoleForms forms) {
+	AccountController(OwnPassword passwords, TokenManagement tokens, SessionsSection sessions,
+			SessionAccess sessionAccess, ConsoleForms forms) {
 		this.passwords = passwords;
+		this.tokens = tokens;
 		this.sessions = sessions;
+		this.sessionAccess = sessionAccess;
 		this.forms = forms;
 	}
 
 	@GetMapping(PAGE)
 	ModelAndView account(@RequestParam(required = false) @Nullable String done) {
-		return page(new FormErrors(), HttpStatus.OK).addObject("notice", (done != null) ? NOTICES.get(done) : null);
+		return page(TokenManagement.TokenForm.empty(), new FormErrors()).addObject("notice",
+				(done != null) ? DONE.get(done) : null);
 	}
 
 	@PostMapping(PAGE + "/password")
 	ModelAndView changePassword(@RequestParam(defaultValue = "") String currentPassword,
 			@RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirm) {
-		UserValues values = new UserValues(null, null, password.isEmpty() ? null : password, null, null, null,
-				currentPassword.isEmpty() ? null : currentPassword);
+		UserValues values = new UserValues(null, null, UsersController.secret(password), null, null, null,
+				UsersController.secret(currentPassword));
 		FormErrors errors = this.forms.check(values);
 		if (currentPassword.isEmpty()) {
 			errors.field("currentPassword", "Enter your current password");
@@ -66,28 +77,57 @@ final class AccountController {
 			errors.field("confirm", "The two new passwords differ");
 		}
 		if (!errors.isEmpty()) {
-			return page(errors, HttpStatus.BAD_REQUEST);
+			return failed(errors, HttpStatus.BAD_REQUEST);
 		}
 		try {
 			this.passwords.change(Caller.current(), values);
 		}
 		catch (RestFailure failure) {
-			return page(passwordRefused(failure), failure.status());
+			return failed(passwordRefused(failure), failure.status());
 		}
 		return new ModelAndView("redirect:" + PAGE + "?done=password");
 	}
 
-	@PostMapping(PAGE + "/sessions/end")
-	String endSession(@RequestParam String session) {
+	@PostMapping(TOKENS)
+	ModelAndView addToken(TokenManagement.TokenForm form) {
+		CallerAuthentication me = CallerAuthentication.current();
+		return this.tokens.add(me, me.caller().userId(), form, TOKENS, this::page);
+	}
+
+	@GetMapping(TOKENS + "/{key}/{action:revoke|rotate}")
+	ModelAndView confirmToken(@PathVariable long key, @PathVariable String action) {
 		Caller caller = Caller.current();
-		this.sessions.end(caller, caller.userId(), session);
-		return "redirect:" + PAGE + "?done=session";
+		return this.tokens.confirm(caller, caller.userId(), key, action, TOKENS);
+	}
+
+	@PostMapping(TOKENS + "/{key}/revoke")
+	ModelAndView revokeToken(@PathVariable long key) {
+		Caller caller = Caller.current();
+		return this.tokens.revoke(caller, caller.userId(), key, PAGE);
+	}
+
+	@PostMapping(TOKENS + "/{key}/rotate")
+	ModelAndView rotateToken(@PathVariable long key) {
+		CallerAuthentication me = CallerAuthentication.current();
+		return this.tokens.rotate(me, me.caller().userId(), key, TOKENS);
+	}
+
+	@PostMapping(PAGE + "/sessions/end")
+	ModelAndView endSession(@RequestParam String handle) {
+		CallerAuthentication me = CallerAuthentication.current();
+		return this.sessions.end(me, me.caller().userId(), handle, PAGE);
+	}
+
+	@PostMapping(PAGE + "/sessions/end-all")
+	ModelAndView endAllSessions() {
+		CallerAuthentication me = CallerAuthentication.current();
+		return this.sessions.end(me, me.caller().userId(), null, PAGE);
 	}
 
 	@PostMapping(PAGE + "/sessions/end-others")
 	String endOtherSessions() {
-		this.sessions.endOthers(CallerAuthentication.current());
-		return "redirect:" + PAGE + "?done=others";
+		this.sessionAccess.endOthers(CallerAuthentication.current());
+		return "redirect:" + PAGE + "?done=others#sessions";
 	}
 
 	/** A refused change: a wrong current password next to its field, too many tries above the form. */
@@ -104,21 +144,20 @@ final class AccountController {
 		return ConsoleForms.of(failure, Map.of());
 	}
 
-	private ModelAndView page(FormErrors errors, HttpStatus status) {
-		CallerAuthentication me = CallerAuthentication.current();
-		List<SessionRow> rows = this.sessions.list(me, me.caller().userId()).stream().map(SessionRow::of).toList();
-		ModelAndView page = new ModelAndView("console/account").addObject("sessions", rows).addObject("errors", errors);
+	private ModelAndView failed(FormErrors errors, HttpStatus status) {
+		ModelAndView page = page(TokenManagement.TokenForm.empty(), errors);
 		page.setStatus(status);
 		return page;
 	}
 
-	/** One session as the page shows it. */
-	record SessionRow(String handle, String created, String lastAccess, String ip, String browser, boolean current) {
-
-		static SessionRow of(SessionView session) {
-			return new SessionRow(session.handle(), ConsoleTime.of(session.created()), ConsoleTime.of(session.lastAccess()),
-					(session.ip() != null) ? session.ip() : "—",
-					(session.userAgent() != null) ? session.userAgent() : "—", session.current());
-		}
+	private ModelAndView page(TokenManagement.TokenForm tokenForm, FormErrors errors) {
+		CallerAuthentication me = CallerAuthentication.current();
+		long self = me.caller().userId();
+		return new ModelAndView("console/account").addObject("tokens", this.tokens.rows(me.caller(), self))
+			.addObject("tokenForm", tokenForm)
+			.addObject("tokensBase", TOKENS)
+			.addObject("sessions", this.sessions.rows(me, self))
+			.addObject("sessionsBase", PAGE + "/sessions")
+			.addObject("errors", errors);
 	}
 }

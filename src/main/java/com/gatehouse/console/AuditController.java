@@ -43,7 +43,7 @@ final class AuditController {
 	ModelAndView trail(Filters filters) {
 		FormErrors errors = new FormErrors();
 		AuditScope scope = new AuditScope(instant("from", filters.from(), errors), instant("to", filters.to(), errors),
-				given(filters.event()), null, given(filters.user()), SHOWN);
+				UsersController.given(filters.event()), null, UsersController.given(filters.user()), SHOWN);
 		FormErrors invalid = this.forms.check(scope, (path) -> "login".equals(path) ? "user" : path);
 		List<AuditEvent> events = List.of();
 		HttpStatus status = HttpStatus.OK;
@@ -85,9 +85,6 @@ final class AuditController {
 		}
 	}
 
-	private static @Nullable String given(@Nullable String field) {
-		return (field == null || field.isBlank()) ? null : field.strip();
-	}
 
 	/** The filters as typed, kept in the form. */
 	record Filters(@Nullable String event, @Nullable String user, @Nullable String from, @Nullable String to) {

@@ -126,12 +126,9 @@ final class CompaniesController {
 	record CompanyForm(@Nullable String id, @Nullable String name, @Nullable String description) {
 
 		CompanyValues values() {
-			return new CompanyValues(given(this.id), given(this.name),
+			return new CompanyValues(UsersController.given(this.id), UsersController.given(this.name),
 					(this.description != null) ? this.description.strip() : "", null);
 		}
 
-		private static @Nullable String given(@Nullable String field) {
-			return (field == null || field.isBlank()) ? null : field.strip();
-		}
 	}
 }

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -48,9 +49,16 @@ final class ConsoleAdvice {
 		return page(failure.status(), failure.getMessage());
 	}
 
-	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
-	ModelAndView malformed(Exception ignored) {
+	/** A path variable that is no id (/admin/users/abc) names no page. */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ModelAndView noSuchPage(MethodArgumentTypeMismatchException ignored) {
 		return page(HttpStatus.NOT_FOUND, "There is no such page");
+	}
+
+	/** A form the console's own pages never send: a field missing or of the wrong kind. */
+	@ExceptionHandler({ MissingServletRequestParameterException.class, BindException.class })
+	ModelAndView malformed(Exception ignored) {
+		return page(HttpStatus.BAD_REQUEST, "The form was incomplete or malformed. Go back, reload the page and try again.");
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -5,17 +5,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.savedrequest.NullRequestCache;
 
 import com.gatehouse.auth.AuthOutcomes;
 import com.gatehouse.auth.CredentialCheck;
+import com.gatehouse.session.SessionlessSecurity;
 
 /**
  * The security filter chain of {@code /admin/}. A page is authenticated by the {@code Red60urne}
@@ -53,15 +51,9 @@ class ConsoleSecurity {
 		tokenHandler.setCsrfRequestAttributeName(null);
 		AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
 		denied.setErrorPage(DENIED_PAGE);
-		return http.securityMatcher("/admin", "/admin/**")
+		// Sign-in and sign-out are console pages (SignInController) on the REST login's path.
+		return SessionlessSecurity.apply(http.securityMatcher("/admin", "/admin/**"))
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(tokenHandler))
-			.formLogin(AbstractHttpConfigurer::disable)
-			.httpBasic(AbstractHttpConfigurer::disable)
-			// Sign-out is a console page (SignInController) that ends the session as /rest/auth/logout does.
-			.logout(AbstractHttpConfigurer::disable)
-			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
-			.sessionManagement(AbstractHttpConfigurer::disable)
-			.securityContext((context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.addFilterBefore(new ConsoleSessionFilter(check, outcomes), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
 				.permitAll()

@@ -29,6 +29,16 @@ public final class FormErrors {
 		return this;
 	}
 
+	/**
+	 * Adds these errors to {@code into}, each field renamed {@code prefix} + its name capitalised
+	 * ({@code name} becomes {@code tokenName}): for a second form on a page whose field names would
+	 * otherwise clash.
+	 */
+	public void renamedInto(FormErrors into, String prefix) {
+		this.byField.forEach((field, message) -> into.field(prefix + Character.toUpperCase(field.charAt(0)) + field.substring(1), message));
+		this.general.forEach(into::general);
+	}
+
 	public boolean has(String field) {
 		return this.byField.containsKey(field);
 	}

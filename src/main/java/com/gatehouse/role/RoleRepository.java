@@ -99,6 +99,11 @@ public final class RoleRepository {
 			.toList();
 	}
 
+	/** The roles a user of {@code company} may hold: the global ones and the company's own. */
+	public List<Role> usableIn(String company) {
+		return find(null, null, company);
+	}
+
 	public Optional<Role> findById(long id) {
 		return find(id, null, null).stream().findFirst();
 	}

@@ -7,9 +7,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
-import org.springframework.security.web.savedrequest.NullRequestCache;
 
 import com.gatehouse.auth.AuthOutcomes;
 import com.gatehouse.auth.CallAuthenticationFilter;
@@ -18,6 +16,7 @@ import com.gatehouse.auth.credentials.CredentialsConverter;
 import com.gatehouse.rest.FailureRenderer;
 import com.gatehouse.rest.RestEnvelopeFilter;
 import com.gatehouse.rest.RestFailure;
+import com.gatehouse.session.SessionlessSecurity;
 import com.gatehouse.web.BrowserOrigins;
 import com.gatehouse.web.CrossOriginFilter;
 
@@ -36,18 +35,10 @@ class SecurityConfig {
 	SecurityFilterChain restChain(HttpSecurity http, RestEnvelopeFilter envelope, CredentialsConverter credentials,
 			CredentialCheck check, AuthOutcomes outcomes, FailureRenderer renderer, BrowserOrigins origins) {
 		CallAuthenticationFilter authentication = new CallAuthenticationFilter(credentials, check, outcomes, origins);
-		return http.securityMatcher("/rest/**")
+		// Spring Security neither makes nor reads a session; only /rest/auth/ opens sessions (SessionLogin).
+		return SessionlessSecurity.apply(http.securityMatcher("/rest/**"))
 			.csrf(AbstractHttpConfigurer::disable)
-			.formLogin(AbstractHttpConfigurer::disable)
-			.httpBasic(AbstractHttpConfigurer::disable)
-			.logout(AbstractHttpConfigurer::disable)
 			.anonymous(AbstractHttpConfigurer::disable)
-			// Spring Security neither makes nor reads a session: a NullRequestCache, and no
-			// SessionManagementFilter (which would look every cookie up once more and log an unknown
-			// one's value at DEBUG). Only /rest/auth/ opens sessions (see SessionLogin).
-			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
-			.sessionManagement(AbstractHttpConfigurer::disable)
-			.securityContext((context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			// CORS first, so that every answer an allowed origin gets, failures included, carries its headers.
 			.addFilterAfter(new CrossOriginFilter(origins, renderer), HeaderWriterFilter.class)
 			.addFilterAfter(envelope, CrossOriginFilter.class)
@@ -62,15 +53,10 @@ class SecurityConfig {
 	@Bean
 	@Order(3)
 	SecurityFilterChain everythingElse(HttpSecurity http) {
-		return http.csrf(AbstractHttpConfigurer::disable)
-			.formLogin(AbstractHttpConfigurer::disable)
-			.httpBasic(AbstractHttpConfigurer::disable)
-			// Only /rest/auth/logout ends a session: Spring Security's own /logout (any method, as
-			// CSRF is off) would end the cookie's session and redirect to an HTML login page.
-			.logout(AbstractHttpConfigurer::disable)
-			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
-			.sessionManagement(AbstractHttpConfigurer::disable)
-			.securityContext((context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+		// No Spring Security /logout either: it would end the cookie's session on any method (CSRF is
+		// off here) and redirect to an HTML login page. Only /rest/auth/logout and the console sign out.
+		return SessionlessSecurity.apply(http)
+			.csrf(AbstractHttpConfigurer::disable)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.build();
 	}

@@ -3,6 +3,7 @@ package com.gatehouse.user;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,7 +70,11 @@ final class PasswordChange {
 		return this.hasher.hash(values.password());
 	}
 
-	/** After the new hash is stored: ends the sessions opened with the old password and records the change. */
+	/** The hash to store for a new user's password. */
+	String hashOf(@Nullable String password) {
+		return this.hasher.hash(Objects.requireNonNull(password, "a new user needs a password"));
+	}
+
 	/** Records the change; call it in the transaction that stores the new hash. */
 	void record(Caller caller, User user) {
 		boolean self = user.id() == caller.userId();

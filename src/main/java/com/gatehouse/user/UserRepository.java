@@ -18,15 +18,27 @@ import com.gatehouse.rest.RestFailure;
 @Component
 public final class UserRepository {
 
-	private static final String SELECT_USERS = """
+	/** Every user with its company's handle and its role's name; the queries below add their filters. */
+	private static final String FROM_USERS = """
 			SELECT u.id, u.login, u.name, c.handle AS company, r.name AS role, u.role_id, u.enabled
 			FROM users u
 			JOIN companies c ON c.id = u.company_id
 			JOIN roles r ON r.id = u.role_id
+			""";
+
+	private static final String SELECT_USERS = FROM_USERS + """
 			WHERE (CAST(:id AS BIGINT) IS NULL OR u.id = :id)
 			  AND (CAST(:loginKey AS VARCHAR) IS NULL OR u.login_key = :loginKey)
 			  AND (CAST(:company AS VARCHAR) IS NULL OR c.handle = :company)
 			ORDER BY u.id
+			""";
+
+	/** A page of users whose login or name contains :text (lower case, LIKE-escaped with '!'), by login. */
+	private static final String SEARCH_USERS = FROM_USERS + """
+			WHERE (CAST(:company AS VARCHAR) IS NULL OR c.handle = :company)
+			  AND (CAST(:text AS VARCHAR) IS NULL OR u.login_key LIKE :text ESCAPE '!' OR LOWER(u.name) LIKE :text ESCAPE '!')
+			ORDER BY u.login_key
+			LIMIT :limit OFFSET :offset
 			""";
 
 	private static final String SELECT_PASSWORD = """
@@ -64,6 +76,17 @@ public final class UserRepository {
 			.param("id", id)
 			.param("loginKey", (login != null) ? key(login) : null)
 			.param("company", company)
+			.query(UserRepository::mapUser)
+			.list();
+	}
+
+	/** Up to {@code limit} users from {@code offset} of {@code company} (null: all) whose login or name contains {@code text}. */
+	List<User> search(@Nullable String company, @Nullable String text, int offset, int limit) {
+		return this.jdbc.sql(SEARCH_USERS)
+			.param("company", company)
+			.param("text", (text != null) ? "%" + likeEscaped(text.toLowerCase(Locale.ROOT)) + "%" : null)
+			.param("limit", limit)
+			.param("offset", offset)
 			.query(UserRepository::mapUser)
 			.list();
 	}
@@ -139,6 +162,10 @@ public final class UserRepository {
 	private static User mapUser(ResultSet rs, int row) throws SQLException {
 		return new User(rs.getLong("id"), rs.getString("login"), rs.getString("name"), rs.getString("company"),
 				rs.getString("role"), rs.getLong("role_id"), rs.getBoolean("enabled"));
+	}
+
+	private static String likeEscaped(String text) {
+		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 
 	private static String key(String login) {

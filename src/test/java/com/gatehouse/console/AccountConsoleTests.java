@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
@@ -23,12 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "My account" over plain HTTP, for a user with no admin rights: changing its own password needs
  * the current one (a wrong one is shown next to its field), a change keeps the session in use and
  * ends the others, and its own sessions are ended one at a time or all but the current one; another
- * user's session cannot be named.
+ * user's session cannot be named. Own tokens are the user edit screen's Token Management, tested there
+ * and by {@link PagesBrowserTests}.
  */
 @GatehouseTest
 class AccountConsoleTests {
 
-	private static final Pattern SESSION_HANDLE = Pattern.compile("name=\"session\" value=\"([^\"]+)\"");
+	private static final Pattern TOKEN_VALUE = Pattern.compile("id=\"token-value\">([^<]+)<");
+
+	private static final Pattern SESSION_HANDLE = Pattern.compile("name=\"handle\" value=\"([^\"]+)\"");
 
 	@LocalServerPort
 	int port;
@@ -116,14 +120,15 @@ class AccountConsoleTests {
 		String session = this.directory.login(user);
 		List<String> handles = handles(session);
 
-		Api.Reply reply = this.forms.post("/admin/account/sessions/end", Map.of("session", handles.get(0)), session,
+		Api.Reply reply = this.forms.post("/admin/account/sessions/end", Map.of("handle", handleOf(other)), session,
 				this.forms.csrf("/admin/account", session));
 
-		assertThat(handles).hasSize(1);
+		assertThat(handles).hasSize(2).contains(handleOf(session));
 		assertThat(reply.status()).isEqualTo(302);
 		assertFailure(this.api.postWithCookie("/rest/auth/", Map.of(), other), 401, "auth.failed");
 		assertThat(this.api.postWithCookie("/rest/auth/", Map.of(), session).status()).isEqualTo(200);
-		assertThat(get("/admin/account?done=session", session).body()).contains("The session was ended.");
+		assertThat(get("/admin/account?done=session-ended", session).body()).contains("The session was ended.");
+		assertThat(handles(session)).containsExactly(handleOf(session));
 	}
 
 	@Test
@@ -140,7 +145,7 @@ class AccountConsoleTests {
 		assertFailure(this.api.postWithCookie("/rest/auth/", Map.of(), first), 401, "auth.failed");
 		assertFailure(this.api.postWithCookie("/rest/auth/", Map.of(), second), 401, "auth.failed");
 		assertThat(this.api.postWithCookie("/rest/auth/", Map.of(), session).status()).isEqualTo(200);
-		assertThat(handles(session)).isEmpty();
+		assertThat(handles(session)).containsExactly(handleOf(session));
 	}
 
 	@Test
@@ -152,7 +157,7 @@ class AccountConsoleTests {
 		String handle = handles(victims).get(0);
 		String session = this.directory.login(this.directory.newUser(company, "User"));
 
-		Api.Reply reply = this.forms.post("/admin/account/sessions/end", Map.of("session", handle), session,
+		Api.Reply reply = this.forms.post("/admin/account/sessions/end", Map.of("handle", handle), session,
 				this.forms.csrf("/admin/account", session));
 
 		assertThat(reply.status()).isEqualTo(404);
@@ -163,11 +168,53 @@ class AccountConsoleTests {
 	void whenMalformedSessionIsNamedThenItIs404() {
 		String session = this.directory.login(this.directory.newUser(this.directory.newCompany(), "User"));
 
-		Api.Reply reply = this.forms.post("/admin/account/sessions/end", Map.of("session", "not-a-handle"), session,
+		Api.Reply reply = this.forms.post("/admin/account/sessions/end", Map.of("handle", "not-a-handle"), session,
 				this.forms.csrf("/admin/account", session));
 
 		assertThat(reply.status()).isEqualTo(404);
 		assertThat(reply.body()).contains("There is no such session");
+	}
+
+	@Test
+	void whenUserAddsAnOwnTokenThenItsValueIsShownOnceAndTheTokenIsListedAndWorks() {
+		TestUser user = this.directory.newUser(this.directory.newCompany(), "User");
+		String session = this.directory.login(user);
+
+		Api.Reply issued = this.forms.post("/admin/account/tokens", Map.of("name", "laptop", "expires", ""), session,
+				this.forms.csrf("/admin/account", session));
+
+		assertThat(issued.status()).isEqualTo(200);
+		Matcher value = TOKEN_VALUE.matcher(issued.body());
+		assertThat(value.find()).isTrue();
+		String key = value.group(1);
+		Secrets.add(Secrets.Kind.KEY, key);
+		Api.Reply whoAmI = this.api.post("/rest/auth/", Map.of(), "Authorization", "token auth=" + key);
+		assertThat(whoAmI.json().path("user").path("login").asString()).isEqualTo(user.login());
+		Api.Reply page = get("/admin/account", session);
+		assertThat(page.body()).contains("laptop").doesNotContain(key);
+	}
+
+	@Test
+	void whenAnotherUsersTokenIsNamedOnMyAccountThenItIs404AndTheTokenWorks() {
+		String company = this.directory.newCompany();
+		TestUser owner = this.directory.newUser(company, "User");
+		String key = this.directory.newKey(owner.id());
+		Secrets.add(Secrets.Kind.KEY, key);
+		long keyId = this.api.post("/rest/ops/read/authinfo", Map.of(), "Authorization", "token auth=" + key)
+			.json()
+			.path("values")
+			.path(0)
+			.path("id")
+			.asLong();
+		String session = this.directory.login(this.directory.newUser(company, "User"));
+
+		Api.Reply confirm = get("/admin/account/tokens/" + keyId + "/revoke", session);
+		Api.Reply revoke = this.forms.post("/admin/account/tokens/" + keyId + "/revoke", Map.of(), session,
+				this.forms.csrf("/admin/account", session));
+
+		assertThat(confirm.status()).isEqualTo(404);
+		assertThat(revoke.status()).isEqualTo(404);
+		assertThat(this.api.post("/rest/auth/", Map.of(), "Authorization", "token auth=" + key).status()).isEqualTo(200);
 	}
 
 	private Api.Reply changePassword(String session, String current, String password, String confirm) {
@@ -176,7 +223,17 @@ class AccountConsoleTests {
 				this.forms.csrf("/admin/account", session));
 	}
 
-	/** The handles of the sessions the account page offers to end (every one but the current). */
+	/** The handle the REST API gives the session {@code cookie} (the current one of its own read). */
+	private String handleOf(String cookie) {
+		for (JsonNode row : this.api.postWithCookie("/rest/ops/read/session", Map.of(), cookie).json().path("values")) {
+			if (row.path("current").asBoolean()) {
+				return row.path("id").asString();
+			}
+		}
+		throw new AssertionError("no current session in the session read");
+	}
+
+	/** The handles of the sessions the account page offers to end. */
 	private List<String> handles(String session) {
 		Matcher handle = SESSION_HANDLE.matcher(get("/admin/account", session).body());
 		List<String> found = new ArrayList<>();

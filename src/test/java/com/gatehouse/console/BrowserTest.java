@@ -25,6 +25,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.gatehouse.Api;
@@ -62,6 +64,8 @@ public abstract class BrowserTest {
 	protected Directory directory;
 
 	private Path profile;
+
+	private String adminSession;
 
 	@BeforeAll
 	void startBrowser() throws IOException {
@@ -133,8 +137,20 @@ public abstract class BrowserTest {
 		this.browser.findElement(By.id("sign-in")).click();
 	}
 
+	/**
+	 * Signs in as the System-Admin, with the session the class signed in with before while it lives
+	 * (a form sign-in costs a password hash); lands on the Users page either way.
+	 */
 	protected void signInAsAdmin() {
+		if (this.adminSession != null) {
+			this.browser.manage().addCookie(new Cookie(Api.COOKIE, this.adminSession, "/"));
+			open("/admin/users");
+			if ("/admin/users".equals(path())) {
+				return;
+			}
+		}
 		signIn(Directory.ADMIN_LOGIN, Directory.ADMIN_PASSWORD);
+		this.adminSession = sessionCookie();
 	}
 
 	protected void signIn(TestUser user) {
@@ -143,20 +159,22 @@ public abstract class BrowserTest {
 
 	/** Clears the input with id {@code id} and types {@code text} into it. */
 	protected void type(String id, String text) {
-		WebElement input = this.browser.findElement(By.id(id));
+		WebElement input = find("#" + id);
 		input.clear();
 		input.sendKeys(text);
 	}
 
+	/** The element {@code cssSelector} finds, waiting up to 5 seconds for it (a submitted form may still be loading). */
 	protected WebElement find(String cssSelector) {
-		return this.browser.findElement(By.cssSelector(cssSelector));
+		return new WebDriverWait(this.browser, Duration.ofSeconds(5))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(cssSelector)));
 	}
 
 	protected List<WebElement> findAll(String cssSelector) {
 		return this.browser.findElements(By.cssSelector(cssSelector));
 	}
 
-	/** The text of the element with id {@code id}. */
+	/** The text of the element {@code cssSelector} finds. */
 	protected String text(String cssSelector) {
 		return find(cssSelector).getText();
 	}

@@ -39,6 +39,20 @@ class ConsoleHttpTests {
 		this.forms = new FormPosts(this.api);
 	}
 
+	private String adminSession() {
+		Api.Reply login = this.api.post("/rest/auth/", Map.of("auth", Directory.adminAuth()));
+		return login.sessionCookie().orElseThrow();
+	}
+
+	private long keyId(String key) {
+		return this.api.post("/rest/ops/read/authinfo", Map.of(), "Authorization", "token auth=" + key)
+			.json()
+			.path("values")
+			.path(0)
+			.path("id")
+			.asLong();
+	}
+
 	@Test
 	void whenSignInPageIsViewedThenNoSessionIsCreated() {
 		Api.Reply page = this.api.get("/admin/");
@@ -133,6 +147,71 @@ class ConsoleHttpTests {
 		assertThat(reply.status()).isEqualTo(302);
 		assertThat(reply.header("Location").orElseThrow()).endsWith("/admin/");
 		assertThat(reply.sessionSetCookie()).isEmpty();
+	}
+
+	@Test
+	void whenRevokePathPairsAKeyWithAnotherUserThen404AndTheKeyStillWorks() {
+		String company = this.directory.newCompany();
+		TestUser owner = this.directory.newUser(company, "User");
+		TestUser other = this.directory.newUser(company, "User");
+		String key = this.directory.newKey(owner.id());
+		long keyId = keyId(key);
+		String session = adminSession();
+
+		Api.Reply reply = this.forms.post("/admin/users/" + other.id() + "/tokens/" + keyId + "/revoke", Map.of(), session,
+				this.forms.csrf("/admin/users", session));
+
+		assertThat(reply.status()).isEqualTo(404);
+		assertThat(reply.body()).contains("There is no such key");
+		assertThat(this.api.post("/rest/auth/", Map.of(), "Authorization", "token auth=" + key).status()).isEqualTo(200);
+	}
+
+	@Test
+	void whenCompanyAdminPostsToAnotherCompanysUserThen404AndNothingChanges() {
+		TestUser companyAdmin = this.directory.newUser(this.directory.newCompany(), "Company-Admin");
+		TestUser stranger = this.directory.newUser(this.directory.newCompany(), "User");
+		String key = this.directory.newKey(stranger.id());
+		String strangersSession = this.directory.login(stranger);
+		String session = this.directory.login(companyAdmin);
+		FormPosts.Csrf csrf = this.forms.csrf("/admin/users", session);
+
+		Api.Reply revoke = this.forms.post("/admin/users/" + stranger.id() + "/tokens/" + keyId(key) + "/revoke", Map.of(),
+				session, csrf);
+		Api.Reply endAll = this.forms.post("/admin/users/" + stranger.id() + "/sessions/end-all", Map.of(), session, csrf);
+		Api.Reply rename = this.forms.post("/admin/users/" + stranger.id(), Map.of("name", "Taken Over", "role", "User"),
+				session, csrf);
+
+		assertThat(revoke.status()).isEqualTo(404);
+		assertThat(endAll.status()).isEqualTo(404);
+		assertThat(rename.status()).isEqualTo(404);
+		assertThat(this.api.post("/rest/auth/", Map.of(), "Authorization", "token auth=" + key).status()).isEqualTo(200);
+		Api.Reply self = this.api.postWithCookie("/rest/auth/", Map.of(), strangersSession);
+		assertThat(self.json().path("user").path("name").asString()).isEqualTo("Name of " + stranger.login());
+	}
+
+	@Test
+	void whenFormsAreMalformedThenAnHtmlPageSaysSoAndNothingChanges() {
+		TestUser user = this.directory.newUser(this.directory.newCompany(), "User");
+		String userSession = this.directory.login(user);
+		String session = adminSession();
+		FormPosts.Csrf csrf = this.forms.csrf("/admin/users", session);
+
+		Api.Reply badHandle = this.forms.post("/admin/users/" + user.id() + "/sessions/end", Map.of("handle", "not-a-handle"),
+				session, csrf);
+		Api.Reply noHandle = this.forms.post("/admin/users/" + user.id() + "/sessions/end", Map.of(), session, csrf);
+		Api.Reply badFlag = this.forms.post("/admin/users/" + user.id(), Map.of("name", "N", "enabled", "maybe"), session, csrf);
+		Api.Reply badId = this.api.get("/admin/users/not-a-number", "Cookie", Api.COOKIE + "=" + session);
+
+		assertThat(badHandle.status()).isEqualTo(404);
+		assertThat(badHandle.body()).contains("There is no such session");
+		assertThat(noHandle.status()).isEqualTo(400);
+		assertThat(badFlag.status()).isEqualTo(400);
+		assertThat(badId.status()).isEqualTo(404);
+		for (Api.Reply reply : java.util.List.of(badHandle, noHandle, badFlag, badId)) {
+			assertThat(reply.header("Content-Type").orElseThrow()).startsWith("text/html");
+			assertThat(reply.body()).doesNotContain("Exception").doesNotContain("Whitelabel");
+		}
+		assertThat(this.api.postWithCookie("/rest/auth/", Map.of(), userSession).status()).isEqualTo(200);
 	}
 
 	@Test

@@ -115,12 +115,13 @@ class PagesBrowserTests extends BrowserTest {
 		String elsewhere = this.directory.login(user);
 		signIn(user);
 
-		assertThat(findAll("#sessions tbody tr")).hasSize(2);
+		assertThat(findAll("#session-list tbody tr")).hasSize(2);
+		assertThat(find("#end-others").isDisplayed()).isTrue();
 		find(".end-session").click();
 
 		assertThat(text(".notice")).isEqualTo("The session was ended.");
-		assertThat(findAll("#sessions tbody tr")).hasSize(1);
-		assertThat(text("#sessions")).contains("This session");
+		assertThat(findAll("#session-list tbody tr")).hasSize(1);
+		assertThat(text("#session-list")).contains("(this session)");
 		assertThat(this.api.postWithCookie("/rest/auth/", Map.of(), elsewhere).status()).isEqualTo(401);
 		assertThat(this.browser.findElements(By.id("end-others"))).isEmpty();
 		assertThat(this.api.postWithCookie("/rest/auth/", Map.of(), sessionCookie()).status()).isEqualTo(200);

@@ -7,6 +7,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 
 import com.gatehouse.Api;
+import com.gatehouse.Directory;
 import com.gatehouse.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,7 @@ class SignInBrowserTests extends BrowserTest {
 
 	@Test
 	void whenAdminSignsInThenUsersPageAndTheSameSessionWorksForRest() {
-		signInAsAdmin();
+		signIn(Directory.ADMIN_LOGIN, Directory.ADMIN_PASSWORD);
 
 		assertThat(path()).isEqualTo("/admin/users");
 		assertThat(text("header .who")).contains("admin");
@@ -52,7 +53,7 @@ class SignInBrowserTests extends BrowserTest {
 
 	@Test
 	void whenSignedOutThenTheSessionCookieFailsEverywhere() {
-		signInAsAdmin();
+		signIn(Directory.ADMIN_LOGIN, Directory.ADMIN_PASSWORD);
 		String cookie = sessionCookie();
 
 		find("#sign-out").click();

@@ -1,0 +1,61 @@
+package com.gatehouse.console;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
+
+import com.gatehouse.permission.CallerAuthentication;
+import com.gatehouse.session.SessionAccess;
+import com.gatehouse.session.SessionView;
+
+/**
+ * The Sessions section of a page about one user (the user edit screen, or your own account): the
+ * user's live sessions with "end" per session and "end all", through {@link SessionAccess} and so
+ * the REST API's rules. The page includes {@code console/sessions :: section(sessions, base)} and
+ * maps {@code POST base/end} and {@code POST base/end-all} onto {@link #end}. Ending the very
+ * session the page came with signs the browser out.
+ */
+@Component
+final class SessionsSection {
+
+	private final SessionAccess sessions;
+
+	SessionsSection(SessionAccess sessions) {
+		this.sessions = sessions;
+	}
+
+	List<SessionRow> rows(CallerAuthentication authentication, long userId) {
+		return this.sessions.list(authentication, userId)
+			.stream()
+			.map((session) -> new SessionRow(session.handle(), ConsoleTime.of(session.created()),
+					ConsoleTime.of(session.lastAccess()), orDash(session.ip()), orDash(session.userAgent()),
+					session.current()))
+			.toList();
+	}
+
+	/** Ends the session {@code handle} of the user, or all of them when it is null; then back to {@code back}. */
+	ModelAndView end(CallerAuthentication authentication, long userId, @Nullable String handle, String back) {
+		boolean ownEnds = this.sessions.list(authentication, userId)
+			.stream()
+			.anyMatch((session) -> session.current() && (handle == null || handle.equals(session.handle())));
+		if (handle == null) {
+			this.sessions.endAll(authentication.caller(), userId);
+		}
+		else {
+			this.sessions.end(authentication.caller(), userId, handle);
+		}
+		return new ModelAndView("redirect:" + (ownEnds ? ConsoleSecurity.SIGN_IN_PAGE + "?signed-out"
+				: back + "?done=" + ((handle == null) ? "sessions-ended" : "session-ended") + "#sessions"));
+	}
+
+	private static String orDash(@Nullable String text) {
+		return (text != null && !text.isBlank()) ? text : "—";
+	}
+
+	/** One live session as the section lists it; {@code current} is the one this page came with. */
+	record SessionRow(String handle, String created, String lastAccess, String address, String browser,
+			boolean current) {
+	}
+}

@@ -1,0 +1,153 @@
+package com.gatehouse.console;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
+
+import com.gatehouse.authkey.AuthKey;
+import com.gatehouse.authkey.AuthKeyValues;
+import com.gatehouse.authkey.AuthKeys;
+import com.gatehouse.permission.Caller;
+import com.gatehouse.permission.CallerAuthentication;
+import com.gatehouse.rest.OnCreate;
+import com.gatehouse.rest.RestFailure;
+
+/**
+ * Token Management, for any page that shows one user's tokens: the user edit screen, and the
+ * signed-in user's own account. The page puts {@link #rows} in its model and includes the
+ * {@code console/tokens :: section(tokens, base)} fragment; its controller maps five thin handlers
+ * under {@code base} ({@code POST base}, {@code GET|POST base/{key}/revoke},
+ * {@code GET|POST base/{key}/rotate}) onto the methods here. Everything goes through
+ * {@link AuthKeys}, with the REST API's rules; a key that is not the user's answers 404.
+ */
+@Component
+final class TokenManagement {
+
+	/** Where a failure of a key change belongs on the add form, by its code. */
+	private static final Map<String, String> FIELD_BY_CODE = Map.of("authinfo.expiry_invalid", "tokenExpires",
+			"authinfo.expiry_required", "tokenExpires", "authinfo.restrict_too_wide", "tokenReadOnly");
+
+	private final AuthKeys keys;
+
+	private final ConsoleForms forms;
+
+	TokenManagement(AuthKeys keys, ConsoleForms forms) {
+		this.keys = keys;
+		this.forms = forms;
+	}
+
+	/** The user's tokens as the section lists them. */
+	List<TokenRow> rows(Caller caller, long userId) {
+		return this.keys.of(caller, userId).stream().map(this::row).toList();
+	}
+
+	/**
+	 * Adds a token for the user {@code ownerId} and shows its value this once; when the form is
+	 * wrong, answers {@code hostPage} (the page holding the section) with the errors and the form.
+	 */
+	ModelAndView add(CallerAuthentication authentication, long ownerId, TokenForm form, String base,
+			BiFunction<TokenForm, FormErrors, ModelAndView> hostPage) {
+		FormErrors errors = new FormErrors();
+		Instant expires = null;
+		if (form.expires() != null && !form.expires().isBlank()) {
+			try {
+				expires = LocalDate.parse(form.expires().strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
+			}
+			catch (DateTimeException unreadable) {
+				errors.field("tokenExpires", "Give the date as YYYY-MM-DD");
+			}
+		}
+		AuthKeyValues values = AuthKeyValues.newKey(ownerId, UsersController.given(form.name()), expires,
+				Boolean.TRUE.equals(form.readOnly()));
+		this.forms.check(values, OnCreate.class).renamedInto(errors, "token");
+		if (!errors.isEmpty()) {
+			return withStatus(hostPage.apply(form, errors), HttpStatus.BAD_REQUEST);
+		}
+		AuthKeys.IssuedKey issued;
+		try {
+			issued = this.keys.issue(authentication, values);
+		}
+		catch (RestFailure failure) {
+			if (!ConsoleForms.isAboutInput(failure)) {
+				throw failure;
+			}
+			return withStatus(hostPage.apply(form, ConsoleForms.of(failure, FIELD_BY_CODE)), failure.status());
+		}
+		return issuedPage(issued, "added", base);
+	}
+
+	/** The confirmation step of {@code action} ("revoke" or "rotate") on the user's key {@code keyId}. */
+	ModelAndView confirm(Caller caller, long ownerId, long keyId, String action, String base) {
+		return new ModelAndView("console/token-confirm").addObject("token", row(owned(caller, ownerId, keyId)))
+			.addObject("action", action)
+			.addObject("base", base)
+			.addObject("back", back(base));
+	}
+
+	ModelAndView revoke(Caller caller, long ownerId, long keyId, String back) {
+		this.keys.revoke(caller, owned(caller, ownerId, keyId).id());
+		return new ModelAndView("redirect:" + back + "?done=revoked#tokens");
+	}
+
+	ModelAndView rotate(CallerAuthentication authentication, long ownerId, long keyId, String base) {
+		AuthKey key = owned(authentication.caller(), ownerId, keyId);
+		return issuedPage(this.keys.rotate(authentication, key.id()), "rotated", base);
+	}
+
+	/** The key {@code keyId} if it is one of the user's that the caller may see; 404 otherwise. */
+	private AuthKey owned(Caller caller, long ownerId, long keyId) {
+		return this.keys.of(caller, ownerId)
+			.stream()
+			.filter((key) -> key.id() == keyId)
+			.findFirst()
+			.orElseThrow(() -> RestFailure.notFound("authinfo.unknown", "There is no such key"));
+	}
+
+	private static ModelAndView issuedPage(AuthKeys.IssuedKey issued, String how, String base) {
+		return new ModelAndView("console/token-issued").addObject("value", issued.value())
+			.addObject("how", how)
+			.addObject("back", back(base));
+	}
+
+	/** The page holding the section: base without its last segment ("/admin/users/7/tokens" → "/admin/users/7"). */
+	private static String back(String base) {
+		return base.substring(0, base.lastIndexOf('/'));
+	}
+
+	private TokenRow row(AuthKey key) {
+		return new TokenRow(key.id(), "Auth Key", key.name().isEmpty() ? "—" : key.name(), key.hint(),
+				ConsoleTime.of(key.created()), ConsoleTime.of(key.expires()), ConsoleTime.of(key.lastUsed()),
+				(key.lastIp() != null) ? key.lastIp() : "—", key.restriction().describe(),
+				this.keys.isExpired(key) ? "expired" : "active");
+	}
+
+	private static ModelAndView withStatus(ModelAndView page, HttpStatus status) {
+		page.setStatus(status);
+		return page;
+	}
+
+	/**
+	 * One row of the section. {@code type} is "Auth Key" for every token today; popup-auth API
+	 * tokens would be listed with their own type.
+	 */
+	record TokenRow(long id, String type, String name, String hint, String created, String expires, String lastUsed,
+			String lastAddress, String restriction, String state) {
+	}
+
+	/** The add form as submitted: an optional name, expiry date (UTC) and read-only restriction (unticked: null). */
+	record TokenForm(@Nullable String name, @Nullable String expires, @Nullable Boolean readOnly) {
+
+		static TokenForm empty() {
+			return new TokenForm("", "", false);
+		}
+	}
+}

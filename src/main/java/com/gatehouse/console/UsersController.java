@@ -1,0 +1,124 @@
+package com.gatehouse.console;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+import com.gatehouse.permission.Caller;
+import com.gatehouse.rest.OnCreate;
+import com.gatehouse.rest.RestFailure;
+import com.gatehouse.user.User;
+import com.gatehouse.user.UserAccess;
+import com.gatehouse.user.UserChanges;
+import com.gatehouse.user.UserValues;
+
+/**
+ * The Users page: the users in the admin's scope (a System-Admin every company, with a company
+ * filter; a Company-Admin its own), searched by login and name, a page at a time; and creating a
+ * user. Who may see and create whom is {@link UserAccess}' and {@link UserChanges}' decision, as
+ * for {@code type: "user"}.
+ */
+@Controller
+final class UsersController {
+
+	/** Where a failure of a user change belongs on the form, by its code. */
+	static final Map<String, String> FIELD_BY_CODE = Map.of("user.exists", "login", "role.unknown", "role",
+			"company.unknown", "company", "user.current_password", "currentPassword");
+
+	private final UserAccess access;
+
+	private final UserChanges changes;
+
+	private final ConsoleForms forms;
+
+	UsersController(UserAccess access, UserChanges changes, ConsoleForms forms) {
+		this.access = access;
+		this.changes = changes;
+		this.forms = forms;
+	}
+
+	@GetMapping("/admin/users")
+	ModelAndView list(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String company, @RequestParam(defaultValue = "0") int page) {
+		String filter = (company == null || company.isBlank()) ? null : company.strip();
+		return new ModelAndView("console/users").addObject("found", this.access.search(Caller.current(), filter, q, page))
+			.addObject("q", (q != null) ? q : "")
+			.addObject("company", (filter != null) ? filter : "");
+	}
+
+	@GetMapping("/admin/users/new")
+	ModelAndView newUser() {
+		return form(Caller.current(), NewUserForm.empty(), new FormErrors(), HttpStatus.OK);
+	}
+
+	@PostMapping("/admin/users")
+	ModelAndView create(NewUserForm form) {
+		Caller caller = Caller.current();
+		UserValues values = form.values(caller.isSystemAdmin());
+		FormErrors errors = this.forms.check(values, OnCreate.class);
+		if (!errors.isEmpty()) {
+			return form(caller, form, errors, HttpStatus.BAD_REQUEST);
+		}
+		User created;
+		try {
+			created = this.changes.create(caller, values);
+		}
+		catch (RestFailure failure) {
+			if (!ConsoleForms.isAboutInput(failure)) {
+				throw failure;
+			}
+			return form(caller, form, ConsoleForms.of(failure, FIELD_BY_CODE), failure.status());
+		}
+		return new ModelAndView("redirect:/admin/users/" + created.id() + "?done=created");
+	}
+
+	/** The create form again, with what was typed (never the password) and what was wrong. */
+	private ModelAndView form(Caller caller, NewUserForm form, FormErrors errors, HttpStatus status) {
+		String company = (caller.isSystemAdmin() && form.company() != null && !form.company().isBlank())
+				? form.company().strip() : caller.company();
+		ModelAndView page = new ModelAndView("console/user-new").addObject("form", form.withoutPassword())
+			.addObject("roles", this.access.grantableRoles(caller, company))
+			.addObject("errors", errors);
+		page.setStatus(status);
+		return page;
+	}
+
+	/** The create form as submitted; blank fields mean "not given", an unticked box (null) false. */
+	record NewUserForm(@Nullable String login, @Nullable String name, @Nullable String password,
+			@Nullable String company, @Nullable String role, @Nullable Boolean enabled) {
+
+		static NewUserForm empty() {
+			return new NewUserForm("", "", "", "", "User", true);
+		}
+
+		/** The user's values; only a System-Admin chooses the company (else it is the admin's own). */
+		UserValues values(boolean chooseCompany) {
+			return new UserValues(given(this.login), given(this.name), secret(this.password),
+					chooseCompany ? given(this.company) : null, given(this.role), Boolean.TRUE.equals(this.enabled), null);
+		}
+
+		NewUserForm withoutPassword() {
+			return new NewUserForm(this.login, this.name, "", this.company, this.role, this.enabled);
+		}
+
+		@Override
+		public String toString() {
+			return "NewUserForm[login=" + this.login + ", password=[PROTECTED]]";
+		}
+	}
+
+	/** A password as typed, spaces and all; empty means "not given". */
+	static @Nullable String secret(@Nullable String field) {
+		return (field == null || field.isEmpty()) ? null : field;
+	}
+
+	static @Nullable String given(@Nullable String field) {
+		return (field == null || field.isBlank()) ? null : field.strip();
+	}
+}

@@ -1,0 +1,121 @@
+package com.gatehouse.user;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import com.gatehouse.permission.AccessPolicy;
+import com.gatehouse.permission.Caller;
+import com.gatehouse.role.Role;
+import com.gatehouse.role.RoleRepository;
+import com.gatehouse.rest.RestFailure;
+
+/**
+ * Which users a caller may see and manage, and which roles it may give them (rest-api.md §4), for
+ * the REST API and the admin console alike: a System-Admin every user; a Company-Admin the users of
+ * its own company whose role it could grant, and it cannot see the others at all (404, as if they
+ * did not exist). Every decision is {@link AccessPolicy}'s.
+ */
+@Component
+public final class UserAccess {
+
+	/** The most users one page of a search shows. */
+	public static final int PAGE_SIZE = 25;
+
+	private final UserRepository users;
+
+	private final RoleRepository roles;
+
+	private final AccessPolicy policy;
+
+	UserAccess(UserRepository users, RoleRepository roles, AccessPolicy policy) {
+		this.users = users;
+		this.roles = roles;
+		this.policy = policy;
+	}
+
+	/** The user {@code id}, if the caller may manage it; 404 for one it may not even see, 403 for one above it. */
+	public User manageable(Caller caller, long id) {
+		return manageable(caller, new UserScope(id, null, null));
+	}
+
+	/** The user the scope names (by id or login), if the caller may manage it. */
+	User manageable(Caller caller, UserScope scope) {
+		User user = this.users.find(scope.id(), scope.login(), null)
+			.stream()
+			.findFirst()
+			.filter((found) -> caller.isAdminOf(found.company()))
+			.orElseThrow(UserAccess::unknown);
+		this.policy.requireCanGrant(caller, this.roles.permsOf(user.roleId()), user.company(), "user.manage");
+		return user;
+	}
+
+	/** The caller's own account. */
+	User self(Caller caller) {
+		return this.users.findById(caller.userId()).orElseThrow(UserAccess::unknown);
+	}
+
+	/**
+	 * The users of {@code company} the caller may read: any company (null: all) for a System-Admin,
+	 * its own company (also when null) for a Company-Admin, else 403.
+	 */
+	List<User> readable(Caller caller, UserScope scope) {
+		return this.users.find(scope.id(), scope.login(), readableCompany(caller, scope.company()));
+	}
+
+	/**
+	 * One page (from 0) of the users the caller may read, whose login or name contains {@code text}
+	 * (whatever its case; null or blank: all), by login.
+	 */
+	public UserPage search(Caller caller, @Nullable String company, @Nullable String text, int page) {
+		int from = Math.max(0, page) * PAGE_SIZE;
+		String wanted = (text == null || text.isBlank()) ? null : text.strip();
+		List<User> found = this.users.search(readableCompany(caller, company), wanted, from, PAGE_SIZE + 1);
+		return new UserPage(found.subList(0, Math.min(PAGE_SIZE, found.size())), Math.max(0, page),
+				found.size() > PAGE_SIZE);
+	}
+
+	/** The role {@code name} of {@code company}, if the caller administers the company and could grant the role. */
+	public Role grantableRole(Caller caller, @Nullable String name, String company, String action) {
+		this.policy.requireAdminOf(caller, company, action);
+		Role role = this.roles.findUsable((name != null) ? name : Role.USER, company)
+			.orElseThrow(() -> RestFailure.badRequest("role.unknown", "There is no such role in that company"));
+		this.policy.requireCanGrant(caller, role.perms(), company, action);
+		return role;
+	}
+
+	/** The role {@code user} holds now. */
+	Role roleOf(User user) {
+		return this.roles.findById(user.roleId()).orElseThrow();
+	}
+
+	/** Moving a user to another company is for a System-Admin only. */
+	void requireSystemAdmin(Caller caller, String action) {
+		this.policy.requireSystemAdmin(caller, action);
+	}
+
+	/** The roles the caller could give a user of {@code company} (none unless it administers it). */
+	public List<Role> grantableRoles(Caller caller, String company) {
+		if (!caller.isAdminOf(company)) {
+			return List.of();
+		}
+		return this.roles.usableIn(company)
+			.stream()
+			.filter((role) -> this.policy.canGrant(caller, role.perms(), company))
+			.toList();
+	}
+
+	private @Nullable String readableCompany(Caller caller, @Nullable String company) {
+		if (caller.isSystemAdmin()) {
+			return company;
+		}
+		String own = (company != null) ? company : caller.company();
+		this.policy.requireAdminOf(caller, own, "user.read");
+		return own;
+	}
+
+	private static RestFailure unknown() {
+		return RestFailure.notFound("user.unknown", "There is no such user");
+	}
+}

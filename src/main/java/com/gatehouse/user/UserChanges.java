@@ -1,0 +1,103 @@
+package com.gatehouse.user;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+
+import com.gatehouse.audit.AuditEntry;
+import com.gatehouse.audit.AuditTrail;
+import com.gatehouse.permission.Caller;
+import com.gatehouse.role.Role;
+import com.gatehouse.rest.RestFailure;
+
+/**
+ * Creates, changes and deletes users for the REST API and the admin console alike, once
+ * {@link UserAccess} has found the user: each change in one transaction with its audit event
+ * ({@code user.created}, {@code user.updated}, {@code user.deleted}, and {@code password.changed}
+ * through {@link PasswordChange}). A deleted user's sessions end with it ({@link UserRemoved}).
+ * Failures are {@link RestFailure}s: 400 for a role or company that is not there, 409 for a taken
+ * login or deleting yourself, 403 for a role the caller may not grant.
+ */
+@Component
+public final class UserChanges {
+
+	private final UserRepository users;
+
+	private final UserAccess access;
+
+	private final PasswordChange passwords;
+
+	private final AuditTrail audit;
+
+	private final TransactionOperations transactions;
+
+	private final ApplicationEventPublisher events;
+
+	UserChanges(UserRepository users, UserAccess access, PasswordChange passwords, AuditTrail audit,
+			TransactionOperations transactions, ApplicationEventPublisher events) {
+		this.users = users;
+		this.access = access;
+		this.passwords = passwords;
+		this.audit = audit;
+		this.transactions = transactions;
+		this.events = events;
+	}
+
+	/** Creates the user {@code values} describe (validated for create) and answers it as stored. */
+	public User create(Caller caller, UserValues values) {
+		String company = (values.company() != null) ? values.company() : caller.company();
+		Role role = this.access.grantableRole(caller, values.role(), company, "user.create");
+		User user = new User(0, values.login(), (values.name() != null) ? values.name() : values.login(), company,
+				role.name(), role.id(), !Boolean.FALSE.equals(values.enabled()));
+		String passwordHash = this.passwords.hashOf(values.password());
+		long id = this.transactions.execute((status) -> {
+			long created = this.users.insert(user, passwordHash);
+			this.audit.record(AuditEntry.by(caller, "user.created", user.describe()).about(created, user.login(), company));
+			return created;
+		});
+		return this.users.findById(id).orElseThrow();
+	}
+
+	/** Applies the non-null members of {@code values} to {@code user} (found through {@link UserAccess}). */
+	public User update(Caller caller, User user, UserValues values) {
+		String company = (values.company() != null) ? values.company() : user.company();
+		if (!company.equals(user.company())) {
+			this.access.requireSystemAdmin(caller, "user.move");
+		}
+		Role role = (values.role() != null || !company.equals(user.company()))
+				? this.access.grantableRole(caller, (values.role() != null) ? values.role() : user.role(), company,
+						"user.update")
+				: this.access.roleOf(user);
+		User changed = new User(user.id(), (values.login() != null) ? values.login() : user.login(),
+				(values.name() != null) ? values.name() : user.name(), company, role.name(), role.id(),
+				(values.enabled() != null) ? values.enabled() : user.enabled());
+		String passwordHash = this.passwords.newHash(caller, user, values);
+		String changes = user.changesTo(changed);
+		this.transactions.executeWithoutResult((status) -> {
+			this.users.update(changed, passwordHash);
+			// A password alone is its own event (password.changed); user.updated tells every other change.
+			if (!changes.isEmpty() || passwordHash == null) {
+				this.audit.record(AuditEntry.by(caller, "user.updated", changes).about(user.id(), changed.login(), company));
+			}
+			if (passwordHash != null) {
+				this.passwords.record(caller, changed);
+			}
+		});
+		if (passwordHash != null) {
+			this.passwords.endStaleSessions(caller, changed);
+		}
+		return this.users.findById(user.id()).orElseThrow();
+	}
+
+	/** Deletes {@code user}; nobody deletes their own account (409). */
+	public void delete(Caller caller, User user) {
+		if (user.id() == caller.userId()) {
+			throw RestFailure.conflict("user.self", "You cannot delete your own account");
+		}
+		this.transactions.executeWithoutResult((status) -> {
+			this.users.delete(user.id());
+			this.audit.record(AuditEntry.by(caller, "user.deleted", user.describe()).about(user.id(), user.login(), user.company()));
+		});
+		this.events.publishEvent(new UserRemoved(user.id()));
+	}
+}
