@@ -127,7 +127,7 @@ class AccountConsoleTests {
 		assertThat(reply.status()).isEqualTo(302);
 		assertFailure(this.api.postWithCookie("/rest/auth/", Map.of(), other), 401, "auth.failed");
 		assertThat(this.api.postWithCookie("/rest/auth/", Map.of(), session).status()).isEqualTo(200);
-		assertThat(get("/admin/account?done=session-ended", session).body()).contains("The session was ended.");
+		assertThat(this.forms.page("/admin/account?done=session-ended", session).body()).contains("The session was ended.");
 		assertThat(handles(session)).containsExactly(handleOf(session));
 	}
 
@@ -190,7 +190,7 @@ class AccountConsoleTests {
 		Secrets.add(Secrets.Kind.KEY, key);
 		Api.Reply whoAmI = this.api.post("/rest/auth/", Map.of(), "Authorization", "token auth=" + key);
 		assertThat(whoAmI.json().path("user").path("login").asString()).isEqualTo(user.login());
-		Api.Reply page = get("/admin/account", session);
+		Api.Reply page = this.forms.page("/admin/account", session);
 		assertThat(page.body()).contains("laptop").doesNotContain(key);
 	}
 
@@ -208,7 +208,7 @@ class AccountConsoleTests {
 			.asLong();
 		String session = this.directory.login(this.directory.newUser(company, "User"));
 
-		Api.Reply confirm = get("/admin/account/tokens/" + keyId + "/revoke", session);
+		Api.Reply confirm = this.forms.page("/admin/account/tokens/" + keyId + "/revoke", session);
 		Api.Reply revoke = this.forms.post("/admin/account/tokens/" + keyId + "/revoke", Map.of(), session,
 				this.forms.csrf("/admin/account", session));
 
@@ -235,15 +235,11 @@ class AccountConsoleTests {
 
 	/** The handles of the sessions the account page offers to end. */
 	private List<String> handles(String session) {
-		Matcher handle = SESSION_HANDLE.matcher(get("/admin/account", session).body());
+		Matcher handle = SESSION_HANDLE.matcher(this.forms.page("/admin/account", session).body());
 		List<String> found = new ArrayList<>();
 		while (handle.find()) {
 			found.add(handle.group(1));
 		}
 		return found;
-	}
-
-	private Api.Reply get(String path, String session) {
-		return this.api.get(path, "Cookie", Api.COOKIE + "=" + session);
 	}
 }

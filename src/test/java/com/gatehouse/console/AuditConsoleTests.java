@@ -30,10 +30,13 @@ class AuditConsoleTests {
 
 	Directory directory;
 
+	FormPosts forms;
+
 	@BeforeEach
 	void setUp() {
 		this.api = new Api(this.port);
 		this.directory = new Directory(this.api);
+		this.forms = new FormPosts(this.api);
 	}
 
 	@Test
@@ -44,7 +47,7 @@ class AuditConsoleTests {
 		TestUser other = this.directory.newUser(company, "User");
 		String session = this.directory.login(admin);
 
-		Api.Reply page = get("/admin/audit?event=user.created&user=" + one.login().toUpperCase(), session);
+		Api.Reply page = this.forms.page("/admin/audit?event=user.created&user=" + one.login().toUpperCase(), session);
 
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains(one.login() + " (id " + one.id() + ")")
@@ -60,8 +63,8 @@ class AuditConsoleTests {
 		String session = this.directory.login(this.directory.newUser(company, "Company-Admin"));
 		String later = LocalDateTime.now(ZoneOffset.UTC).plusHours(1).truncatedTo(ChronoUnit.MINUTES).toString();
 
-		Api.Reply before = get("/admin/audit?user=" + user.login() + "&to=" + later, session);
-		Api.Reply after = get("/admin/audit?user=" + user.login() + "&from=" + later, session);
+		Api.Reply before = this.forms.page("/admin/audit?user=" + user.login() + "&to=" + later, session);
+		Api.Reply after = this.forms.page("/admin/audit?user=" + user.login() + "&from=" + later, session);
 
 		assertThat(before.body()).contains("user.created");
 		assertThat(after.body()).contains("No events match.").doesNotContain("(id " + user.id() + ")");
@@ -71,7 +74,7 @@ class AuditConsoleTests {
 	void whenTimeIsMalformedThenTheErrorIsNextToItAndTheFiltersAreKept() {
 		String session = this.directory.login(this.directory.newUser(this.directory.newCompany(), "Company-Admin"));
 
-		Api.Reply page = get("/admin/audit?event=session.ended&from=yesterday", session);
+		Api.Reply page = this.forms.page("/admin/audit?event=session.ended&from=yesterday", session);
 
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.body()).contains("id=\"from-error\"").contains("value=\"yesterday\"").contains("value=\"session.ended\"");
@@ -81,7 +84,7 @@ class AuditConsoleTests {
 	void whenFromIsAfterToThenTheErrorIsNextToTo() {
 		String session = this.directory.login(this.directory.newUser(this.directory.newCompany(), "Company-Admin"));
 
-		Api.Reply page = get("/admin/audit?from=2026-05-02T00:00&to=2026-05-01T00:00", session);
+		Api.Reply page = this.forms.page("/admin/audit?from=2026-05-02T00:00&to=2026-05-01T00:00", session);
 
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.body()).contains("id=\"to-error\"");
@@ -93,8 +96,8 @@ class AuditConsoleTests {
 		String session = this.directory.login(this.directory.newUser(company, "Company-Admin"));
 		TestUser stranger = this.directory.newUser(this.directory.newCompany(), "User");
 
-		Api.Reply filtered = get("/admin/audit?user=" + stranger.login(), session);
-		Api.Reply all = get("/admin/audit", session);
+		Api.Reply filtered = this.forms.page("/admin/audit?user=" + stranger.login(), session);
+		Api.Reply all = this.forms.page("/admin/audit", session);
 
 		assertThat(filtered.status()).isEqualTo(200);
 		assertThat(filtered.body()).contains("No events match.");
@@ -106,20 +109,16 @@ class AuditConsoleTests {
 		TestUser user = this.directory.newUser(this.directory.newCompany(), "User");
 		String admin = this.api.post("/rest/auth/", Map.of("auth", Directory.adminAuth())).sessionCookie().orElseThrow();
 
-		assertThat(get("/admin/audit?user=" + user.login(), admin).body()).contains(user.company());
+		assertThat(this.forms.page("/admin/audit?user=" + user.login(), admin).body()).contains(user.company());
 	}
 
 	@Test
 	void whenPlainUserOpensTheTrailThenItIsForbidden() {
 		String session = this.directory.login(this.directory.newUser(this.directory.newCompany(), "User"));
 
-		Api.Reply page = get("/admin/audit", session);
+		Api.Reply page = this.forms.page("/admin/audit", session);
 
 		assertThat(page.status()).isEqualTo(403);
 		assertThat(page.body()).doesNotContain("matching events");
-	}
-
-	private Api.Reply get(String path, String session) {
-		return this.api.get(path, "Cookie", Api.COOKIE + "=" + session);
 	}
 }

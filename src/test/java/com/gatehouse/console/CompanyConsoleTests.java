@@ -60,7 +60,7 @@ class CompanyConsoleTests {
 			.path(handle);
 		assertThat(company.path("name").asString()).isEqualTo("Acme Anvils");
 		assertThat(company.path("description").asString()).isEqualTo("Makes anvils.");
-		assertThat(get("/admin/companies", this.admin).body()).contains(handle).contains("Acme Anvils");
+		assertThat(this.forms.page("/admin/companies", this.admin).body()).contains(handle).contains("Acme Anvils");
 	}
 
 	@Test
@@ -108,9 +108,9 @@ class CompanyConsoleTests {
 		String company = this.directory.newCompany();
 		String session = this.directory.login(this.directory.newUser(company, "Company-Admin"));
 
-		assertThat(get("/admin/companies", session).status()).isEqualTo(403);
-		assertThat(get("/admin/companies/" + company, session).status()).isEqualTo(403);
-		assertThat(get("/admin/companies/" + company, session).body()).doesNotContain("Company " + company);
+		assertThat(this.forms.page("/admin/companies", session).status()).isEqualTo(403);
+		assertThat(this.forms.page("/admin/companies/" + company, session).status()).isEqualTo(403);
+		assertThat(this.forms.page("/admin/companies/" + company, session).body()).doesNotContain("Company " + company);
 		assertThat(this.forms.post("/admin/companies/" + company, Map.of("name", "Renamed"), session,
 				this.forms.csrf("/admin/account", session)).status()).isEqualTo(403);
 	}
@@ -122,10 +122,6 @@ class CompanyConsoleTests {
 		Api.Reply reply = this.forms.post("/admin/companies", Map.of("id", handle, "name", "Forged"), this.admin, null);
 
 		assertThat(reply.status()).isEqualTo(403);
-		assertThat(get("/admin/companies/" + handle, this.admin).status()).isEqualTo(404);
-	}
-
-	private Api.Reply get(String path, String session) {
-		return this.api.get(path, "Cookie", Api.COOKIE + "=" + session);
+		assertThat(this.forms.page("/admin/companies/" + handle, this.admin).status()).isEqualTo(404);
 	}
 }

@@ -57,7 +57,7 @@ class RoleConsoleTests {
 		assertThat(row.path("name").asString()).isEqualTo(name);
 		assertThat(row.path("company").asString()).isEqualTo(company);
 		assertThat(row.path("perms").path("tickets").asString()).isEqualTo("company");
-		assertThat(get("/admin/roles", session).body()).contains(name);
+		assertThat(this.forms.page("/admin/roles", session).body()).contains(name);
 	}
 
 	@Test
@@ -103,7 +103,7 @@ class RoleConsoleTests {
 		String otherName = Directory.unique("Theirs");
 		long theirs = createRole(this.directory.newCompany(), otherName, "tickets", "company");
 
-		Api.Reply page = get("/admin/roles/" + theirs, session);
+		Api.Reply page = this.forms.page("/admin/roles/" + theirs, session);
 		Api.Reply post = this.forms.post("/admin/roles/" + theirs, roleForm("Taken", "tickets", "company"), session,
 				this.forms.csrf("/admin/roles", session));
 
@@ -147,15 +147,15 @@ class RoleConsoleTests {
 
 		assertThat(reply.status()).isEqualTo(403);
 		assertThat(reply.body()).contains("The form was refused");
-		assertThat(get("/admin/roles", session).body()).doesNotContain(name);
+		assertThat(this.forms.page("/admin/roles", session).body()).doesNotContain(name);
 	}
 
 	@Test
 	void whenPlainUserOpensRolesThenItIsForbidden() {
 		String session = this.directory.login(this.directory.newUser(this.directory.newCompany(), "User"));
 
-		assertThat(get("/admin/roles", session).status()).isEqualTo(403);
-		assertThat(get("/admin/roles/new", session).status()).isEqualTo(403);
+		assertThat(this.forms.page("/admin/roles", session).status()).isEqualTo(403);
+		assertThat(this.forms.page("/admin/roles/new", session).status()).isEqualTo(403);
 	}
 
 	@Test
@@ -168,7 +168,7 @@ class RoleConsoleTests {
 			.path("id")
 			.asLong();
 
-		Api.Reply page = get("/admin/roles/" + user, session);
+		Api.Reply page = this.forms.page("/admin/roles/" + user, session);
 
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("Built-in roles cannot be changed").contains("<fieldset disabled");
@@ -188,9 +188,6 @@ class RoleConsoleTests {
 		return this.directory.asAdmin("read", "role", Map.of("scope", Map.of("id", id))).json().path("values").path(0);
 	}
 
-	private Api.Reply get(String path, String session) {
-		return this.api.get(path, "Cookie", Api.COOKIE + "=" + session);
-	}
 
 	/** A role form with one permission row, as the page sends it. */
 	static Map<String, String> roleForm(String name, String perm, String grant) {
