@@ -66,11 +66,10 @@ final class RolesController {
 			@RequestParam(name = "permGrant", required = false) @Nullable List<String> grants) {
 		Caller caller = Caller.current();
 		RoleForm form = RoleForm.of(name, caller.isSystemAdmin() ? company : caller.company(), names, grants);
-		FormErrors rowErrors = new FormErrors();
-		RoleValues values = form.values(true, rowErrors);
-		FormErrors errors = this.forms.check(values, form::fieldAt, OnCreate.class);
-		if (!errors.isEmpty() || !rowErrors.isEmpty()) {
-			return page(caller, null, form, errors.isEmpty() ? rowErrors : errors, HttpStatus.BAD_REQUEST);
+		FormErrors errors = this.forms.check(form.values(true, new FormErrors()), form::fieldAt, OnCreate.class);
+		RoleValues values = form.values(true, errors);
+		if (!errors.isEmpty()) {
+			return page(caller, null, form, errors, HttpStatus.BAD_REQUEST);
 		}
 		try {
 			Role created = this.roles.create(caller, values);
@@ -96,14 +95,13 @@ final class RolesController {
 		Caller caller = Caller.current();
 		Role role = this.roles.changeable(caller, id);
 		RoleForm form = RoleForm.of(name, (role.company() != null) ? role.company() : "", names, grants);
-		FormErrors rowErrors = new FormErrors();
-		RoleValues values = form.values(false, rowErrors);
-		FormErrors errors = this.forms.check(values, form::fieldAt);
+		FormErrors errors = this.forms.check(form.values(false, new FormErrors()), form::fieldAt);
+		RoleValues values = form.values(false, errors);
 		if (values.name() == null) {
 			errors.field("name", "Enter the role's name");
 		}
-		if (!errors.isEmpty() || !rowErrors.isEmpty()) {
-			return page(caller, role, form, errors.isEmpty() ? rowErrors : errors, HttpStatus.BAD_REQUEST);
+		if (!errors.isEmpty()) {
+			return page(caller, role, form, errors, HttpStatus.BAD_REQUEST);
 		}
 		try {
 			this.roles.update(caller, role, values);

@@ -138,6 +138,20 @@ class RoleConsoleTests {
 	}
 
 	@Test
+	void whenAGrantNamesNoPermissionAndTheNameIsEmptyThenBothErrorsAreNextToTheirFields() {
+		String company = this.directory.newCompany();
+		String session = this.directory.login(this.directory.newUser(company, "Company-Admin"));
+
+		Api.Reply reply = this.forms.post("/admin/roles", roleForm("", "", "company"), session,
+				this.forms.csrf("/admin/roles/new", session));
+
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.body()).contains("id=\"perm-0-error\"")
+			.contains("Name the permission to grant")
+			.contains("id=\"name-error\"");
+	}
+
+	@Test
 	void whenRoleFormHasNoCsrfTokenThenItIsRefusedAndNothingIsCreated() {
 		String company = this.directory.newCompany();
 		String session = this.directory.login(this.directory.newUser(company, "Company-Admin"));
