@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * {@code company} are null when the event is about no user or no company; {@code ip} is null for
  * an event written outside a request.
  */
-record AuditEvent(Instant time, String event, @Nullable Long contactId, @Nullable String login,
+public record AuditEvent(Instant time, String event, @Nullable Long contactId, @Nullable String login,
 		@Nullable String company, @Nullable String ip, String detail) {
 
 	Map<String, Object> asRow() {

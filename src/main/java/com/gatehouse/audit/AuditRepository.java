@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +24,7 @@ final class AuditRepository {
 			  AND (CAST(:until AS TIMESTAMP WITH TIME ZONE) IS NULL OR occurred_at < :until)
 			  AND (CAST(:event AS VARCHAR) IS NULL OR event = :event)
 			  AND (CAST(:contactId AS BIGINT) IS NULL OR contact_id = :contactId)
+			  AND (CAST(:login AS VARCHAR) IS NULL OR LOWER(login) = :login)
 			ORDER BY occurred_at DESC, id DESC
 			LIMIT :limit
 			""";
@@ -43,6 +45,7 @@ final class AuditRepository {
 			.param("until", time(query.until()))
 			.param("event", query.event())
 			.param("contactId", query.contactId())
+			.param("login", (query.login() != null) ? query.login().toLowerCase(Locale.ROOT) : null)
 			.param("limit", query.limit())
 			.query(AuditRepository::mapEvent)
 			.list();

@@ -13,12 +13,14 @@ import com.gatehouse.rest.RestFailure;
 
 /**
  * The {@code scope} of an audit read, every member optional: events at or after {@code since} and
- * before {@code until}, of one {@code event} name, about one {@code contact_id}, at most
+ * before {@code until}, of one {@code event} name, about one {@code contact_id} or
+ * one {@code login} (ours, whatever its case; it finds a deleted user's events too), at most
  * {@code limit} of them. The bounds are ISO-8601 instants, read here rather than by the JSON binder,
  * which would also take a bare number as epoch seconds where a client may well mean milliseconds.
  */
-record AuditScope(@Nullable String since, @Nullable String until, @Size(max = 40) @Nullable String event,
-		@JsonProperty("contact_id") @Nullable Long contactId, @Min(1) @Max(AuditQuery.MAX_ROWS) @Nullable Integer limit) {
+public record AuditScope(@Nullable String since, @Nullable String until, @Size(max = 40) @Nullable String event,
+		@JsonProperty("contact_id") @Nullable Long contactId, @Size(max = 64) @Nullable String login,
+		@Min(1) @Max(AuditQuery.MAX_ROWS) @Nullable Integer limit) {
 
 	/** The query for events of {@code company} (null: of every company); 400 for a bound that is not an instant. */
 	AuditQuery query(@Nullable String company) {
@@ -27,7 +29,7 @@ record AuditScope(@Nullable String since, @Nullable String until, @Size(max = 40
 		if (from != null && to != null && from.isAfter(to)) {
 			throw RestFailure.badRequest("request.invalid", "scope.since is after scope.until");
 		}
-		return new AuditQuery(company, from, to, this.event, this.contactId,
+		return new AuditQuery(company, from, to, this.event, this.contactId, this.login,
 				(this.limit != null) ? this.limit : AuditQuery.MAX_ROWS);
 	}
 

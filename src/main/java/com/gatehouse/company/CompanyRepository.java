@@ -19,17 +19,17 @@ import com.gatehouse.rest.RestFailure;
 final class CompanyRepository {
 
 	private static final String SELECT_COMPANIES = """
-			SELECT id, handle, name, data FROM companies
+			SELECT id, handle, name, description, data FROM companies
 			WHERE CAST(:handle AS VARCHAR) IS NULL OR handle = :handle
 			ORDER BY id
 			""";
 
 	private static final String INSERT_COMPANY = """
-			INSERT INTO companies (handle, name, data) VALUES (:handle, :name, :data)
+			INSERT INTO companies (handle, name, description, data) VALUES (:handle, :name, :description, :data)
 			""";
 
 	private static final String UPDATE_COMPANY = """
-			UPDATE companies SET name = :name, data = :data WHERE handle = :handle
+			UPDATE companies SET name = :name, description = :description, data = :data WHERE handle = :handle
 			""";
 
 	private static final String DELETE_COMPANY = "DELETE FROM companies WHERE handle = :handle";
@@ -53,11 +53,12 @@ final class CompanyRepository {
 		return find(handle).stream().findFirst();
 	}
 
-	void insert(String handle, String name, ObjectNode data) {
+	void insert(String handle, String name, String description, ObjectNode data) {
 		try {
 			this.jdbc.sql(INSERT_COMPANY)
 				.param("handle", handle)
 				.param("name", name)
+				.param("description", description)
 				.param("data", serialize(data))
 				.update();
 		}
@@ -66,8 +67,13 @@ final class CompanyRepository {
 		}
 	}
 
-	void update(String handle, String name, ObjectNode data) {
-		this.jdbc.sql(UPDATE_COMPANY).param("handle", handle).param("name", name).param("data", serialize(data)).update();
+	void update(String handle, String name, String description, ObjectNode data) {
+		this.jdbc.sql(UPDATE_COMPANY)
+			.param("handle", handle)
+			.param("name", name)
+			.param("description", description)
+			.param("data", serialize(data))
+			.update();
 	}
 
 	void delete(String handle) {
@@ -89,6 +95,6 @@ final class CompanyRepository {
 
 	private Company mapCompany(ResultSet rs, int row) throws SQLException {
 		return new Company(rs.getLong("id"), rs.getString("handle"), rs.getString("name"),
-				(ObjectNode) this.json.readTree(rs.getString("data")));
+				rs.getString("description"), (ObjectNode) this.json.readTree(rs.getString("data")));
 	}
 }

@@ -1,6 +1,7 @@
 package com.gatehouse.console;
 
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -27,6 +28,11 @@ final class ConsoleForms {
 
 	/** The errors of {@code values} under the default group and {@code groups} (e.g. {@code OnCreate}). */
 	FormErrors check(Object values, Class<?>... groups) {
+		return check(values, UnaryOperator.identity(), groups);
+	}
+
+	/** As {@link #check(Object, Class...)}, each error put at the field {@code fieldOf} names for its property path. */
+	FormErrors check(Object values, UnaryOperator<String> fieldOf, Class<?>... groups) {
 		Class<?>[] all = new Class<?>[groups.length + 1];
 		all[0] = Default.class;
 		System.arraycopy(groups, 0, all, 1, groups.length);
@@ -34,7 +40,7 @@ final class ConsoleForms {
 		this.validator.validate(values, all)
 			.stream()
 			.sorted((a, b) -> a.getPropertyPath().toString().compareTo(b.getPropertyPath().toString()))
-			.forEach((ConstraintViolation<Object> violation) -> errors.field(violation.getPropertyPath().toString(),
+			.forEach((ConstraintViolation<Object> violation) -> errors.field(fieldOf.apply(violation.getPropertyPath().toString()),
 					capitalized(violation.getMessage())));
 		return errors;
 	}

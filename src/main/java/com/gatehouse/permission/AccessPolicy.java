@@ -1,5 +1,10 @@
 package com.gatehouse.permission;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -56,14 +61,25 @@ public final class AccessPolicy {
 	}
 
 	public boolean canGrant(Caller caller, Permissions perms, String companyHandle) {
+		return caller.isAdminOf(companyHandle) && ungrantable(caller, perms).isEmpty();
+	}
+
+	/**
+	 * The names of {@code perms} the caller could not grant even in a company it administers: those
+	 * wider than its own (a Company-Admin grants "company" of anything, "yes" only of what it holds
+	 * with "yes"). A form shows them next to their fields; the decision stays {@link #canGrant}'s.
+	 */
+	public Set<String> ungrantable(Caller caller, Permissions perms) {
 		if (caller.isSystemAdmin()) {
-			return true;
+			return Set.of();
 		}
-		if (!caller.isAdminOf(companyHandle)) {
-			return false;
-		}
-		return perms.grants().entrySet().stream().allMatch((wanted) -> caller.perms().holds(wanted.getKey(), wanted.getValue())
-				|| (wanted.getValue() == Grant.COMPANY && caller.perms().holds(Permissions.ADMIN, Grant.COMPANY)));
+		return perms.grants()
+			.entrySet()
+			.stream()
+			.filter((wanted) -> !caller.perms().holds(wanted.getKey(), wanted.getValue())
+					&& !(wanted.getValue() == Grant.COMPANY && caller.perms().holds(Permissions.ADMIN, Grant.COMPANY)))
+			.map(Map.Entry::getKey)
+			.collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	private RestFailure deny(Caller caller, String action) {

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * {@code version} (update only) is the role's version as the caller read it: when given, the update
  * applies only to the role as it was then.
  */
-record RoleValues(@NotNull(groups = OnCreate.class) @Pattern(regexp = "[A-Za-z0-9 ._-]{1,64}") @Nullable String name,
+public record RoleValues(@NotNull(groups = OnCreate.class) @Pattern(regexp = "[A-Za-z0-9 ._-]{1,64}") @Nullable String name,
 		@Pattern(regexp = "[a-zA-Z0-9_]{1,32}") @Nullable String company,
 		@Nullable Map<@Pattern(regexp = "[a-z][a-z0-9_.-]{0,63}") String, @NotNull @Pattern(regexp = "yes|company") String> perms,
 		@Pattern(regexp = "[0-9a-f]{16}") @Nullable String version) {

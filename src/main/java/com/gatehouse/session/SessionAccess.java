@@ -58,6 +58,14 @@ public final class SessionAccess {
 		delete(caller, new SessionScope(null, userId));
 	}
 
+	/** Ends every live session of the caller except the one it came with ("sign out everywhere else"). */
+	public void endOthers(CallerAuthentication authentication) {
+		Caller caller = authentication.caller();
+		User self = owner(caller, new SessionScope(null, caller.userId()));
+		this.sessions.endAll(self, authentication.sessionId(),
+				"ended by " + caller.login() + " (id " + caller.userId() + "), keeping the session in use");
+	}
+
 	List<SessionView> read(CallerAuthentication authentication, SessionScope scope) {
 		User owner = owner(authentication.caller(), scope);
 		return selected(owner, scope).stream()

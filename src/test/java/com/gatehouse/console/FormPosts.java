@@ -48,6 +48,11 @@ final class FormPosts {
 		return new Csrf(token.group(1), cookie.group(1));
 	}
 
+	/** GETs the page at {@code path} (with its query) as the browser with {@code session} would. */
+	Api.Reply page(String path, String session) {
+		return this.api.get(path, "Cookie", Api.COOKIE + "=" + session);
+	}
+
 	/** POSTs {@code fields} as a form, with the session cookie and CSRF pair when not null. */
 	Api.Reply post(String path, Map<String, String> fields, @Nullable String session, @Nullable Csrf csrf) {
 		Map<String, String> all = new LinkedHashMap<>(fields);

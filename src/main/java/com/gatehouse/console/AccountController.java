@@ -1,0 +1,163 @@
+package com.gatehouse.console;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+import com.gatehouse.permission.Caller;
+import com.gatehouse.permission.CallerAuthentication;
+import com.gatehouse.rest.RestFailure;
+import com.gatehouse.session.SessionAccess;
+import com.gatehouse.user.OwnPassword;
+import com.gatehouse.user.UserValues;
+
+/**
+ * "My account", {@code /admin/account}, for every signed-in user: changing its own password
+ * (proving the current one, as a REST self-service update does, through {@link OwnPassword}), its
+ * own tokens (the user edit screen's {@link TokenManagement}) and its own sessions (the
+ * {@link SessionsSection}, plus ending every session but the one in use). Whose account it is comes
+ * from the session alone, never from the URL.
+ */
+@Controller
+final class AccountController {
+
+	private static final String PAGE = "/admin/account";
+
+	private static final String TOKENS = PAGE + "/tokens";
+
+	private static final Map<String, String> DONE = Map.of("password",
+			"Your password was changed. Your other sessions were ended.", "revoked", "The token was revoked.",
+			"session-ended", "The session was ended.", "others", "Every other session was ended.");
+
+	private final OwnPassword passwords;
+
+	private final TokenManagement tokens;
+
+	private final SessionsSection sessions;
+
+	private final SessionAccess sessionAccess;
+
+	private final ConsoleForms forms;
+
+	AccountController(OwnPassword passwords, TokenManagement tokens, SessionsSection sessions,
+			SessionAccess sessionAccess, ConsoleForms forms) {
+		this.passwords = passwords;
+		this.tokens = tokens;
+		this.sessions = sessions;
+		this.sessionAccess = sessionAccess;
+		this.forms = forms;
+	}
+
+	@GetMapping(PAGE)
+	ModelAndView account(@RequestParam(required = false) @Nullable String done) {
+		return page(TokenManagement.TokenForm.empty(), new FormErrors()).addObject("notice",
+				(done != null) ? DONE.get(done) : null);
+	}
+
+	@PostMapping(PAGE + "/password")
+	ModelAndView changePassword(@RequestParam(defaultValue = "") String currentPassword,
+			@RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirm) {
+		UserValues values = new UserValues(null, null, UsersController.secret(password), null, null, null,
+				UsersController.secret(currentPassword));
+		FormErrors errors = this.forms.check(values);
+		if (currentPassword.isEmpty()) {
+			errors.field("currentPassword", "Enter your current password");
+		}
+		if (password.isEmpty()) {
+			errors.field("password", "Enter a new password");
+		}
+		else if (!password.equals(confirm)) {
+			errors.field("confirm", "The two new passwords differ");
+		}
+		if (!errors.isEmpty()) {
+			return failed(errors, HttpStatus.BAD_REQUEST);
+		}
+		try {
+			this.passwords.change(Caller.current(), values);
+		}
+		catch (RestFailure failure) {
+			return failed(passwordRefused(failure), failure.status());
+		}
+		return new ModelAndView("redirect:" + PAGE + "?done=password");
+	}
+
+	@PostMapping(TOKENS)
+	ModelAndView addToken(TokenManagement.TokenForm form) {
+		CallerAuthentication me = CallerAuthentication.current();
+		return this.tokens.add(me, me.caller().userId(), form, TOKENS, this::page);
+	}
+
+	@GetMapping(TOKENS + "/{key}/{action:revoke|rotate}")
+	ModelAndView confirmToken(@PathVariable long key, @PathVariable String action) {
+		Caller caller = Caller.current();
+		return this.tokens.confirm(caller, caller.userId(), key, action, TOKENS);
+	}
+
+	@PostMapping(TOKENS + "/{key}/revoke")
+	ModelAndView revokeToken(@PathVariable long key) {
+		Caller caller = Caller.current();
+		return this.tokens.revoke(caller, caller.userId(), key, PAGE);
+	}
+
+	@PostMapping(TOKENS + "/{key}/rotate")
+	ModelAndView rotateToken(@PathVariable long key) {
+		CallerAuthentication me = CallerAuthentication.current();
+		return this.tokens.rotate(me, me.caller().userId(), key, TOKENS);
+	}
+
+	@PostMapping(PAGE + "/sessions/end")
+	ModelAndView endSession(@RequestParam String handle) {
+		CallerAuthentication me = CallerAuthentication.current();
+		return this.sessions.end(me, me.caller().userId(), handle, PAGE);
+	}
+
+	@PostMapping(PAGE + "/sessions/end-all")
+	ModelAndView endAllSessions() {
+		CallerAuthentication me = CallerAuthentication.current();
+		return this.sessions.end(me, me.caller().userId(), null, PAGE);
+	}
+
+	@PostMapping(PAGE + "/sessions/end-others")
+	String endOtherSessions() {
+		this.sessionAccess.endOthers(CallerAuthentication.current());
+		return "redirect:" + PAGE + "?done=others#sessions";
+	}
+
+	/** A refused change: a wrong current password next to its field, too many tries above the form. */
+	private static FormErrors passwordRefused(RestFailure failure) {
+		if ("user.current_password".equals(failure.code())) {
+			return new FormErrors().field("currentPassword", "That is not your current password");
+		}
+		if (failure.status() == HttpStatus.TOO_MANY_REQUESTS) {
+			return new FormErrors().general(failure.getMessage());
+		}
+		if (!ConsoleForms.isAboutInput(failure)) {
+			throw failure;
+		}
+		return ConsoleForms.of(failure, Map.of());
+	}
+
+	private ModelAndView failed(FormErrors errors, HttpStatus status) {
+		ModelAndView page = page(TokenManagement.TokenForm.empty(), errors);
+		page.setStatus(status);
+		return page;
+	}
+
+	private ModelAndView page(TokenManagement.TokenForm tokenForm, FormErrors errors) {
+		CallerAuthentication me = CallerAuthentication.current();
+		long self = me.caller().userId();
+		return new ModelAndView("console/account").addObject("tokens", this.tokens.rows(me.caller(), self))
+			.addObject("tokenForm", tokenForm)
+			.addObject("tokensBase", TOKENS)
+			.addObject("sessions", this.sessions.rows(me, self))
+			.addObject("sessionsBase", PAGE + "/sessions")
+			.addObject("errors", errors);
+	}
+}

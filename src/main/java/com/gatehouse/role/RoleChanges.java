@@ -1,0 +1,168 @@
+package com.gatehouse.role;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+
+import com.gatehouse.audit.AuditEntry;
+import com.gatehouse.audit.AuditTrail;
+import com.gatehouse.permission.AccessPolicy;
+import com.gatehouse.permission.Caller;
+import com.gatehouse.permission.Grant;
+import com.gatehouse.permission.Permissions;
+import com.gatehouse.rest.RestFailure;
+
+/**
+ * Reads and changes roles for the REST API ({@code type: "role"}) and the admin console alike.
+ * Admins read the roles usable in the companies they administer; a global role is a System-Admin's
+ * to create or change; a company role is its Company-Admin's, within the permissions that admin
+ * could grant ({@link AccessPolicy}). A role the caller may not see answers 404; built-in roles
+ * never change (409). Each change is audited in its own transaction, so the event is kept exactly
+ * when the change is.
+ */
+@Component
+public final class RoleChanges {
+
+	private final RoleRepository roles;
+
+	private final AccessPolicy policy;
+
+	private final TransactionOperations transactions;
+
+	private final AuditTrail audit;
+
+	RoleChanges(RoleRepository roles, AccessPolicy policy, TransactionOperations transactions, AuditTrail audit) {
+		this.roles = roles;
+		this.policy = policy;
+		this.transactions = transactions;
+		this.audit = audit;
+	}
+
+	/** The roles matching the non-null filters that the caller may read: all for a System-Admin, else its company's and the global ones. */
+	public List<Role> readable(Caller caller, @Nullable Long id, @Nullable String name, @Nullable String company) {
+		String usableIn = company;
+		if (!caller.isSystemAdmin()) {
+			usableIn = (usableIn != null) ? usableIn : caller.company();
+			this.policy.requireAdminOf(caller, usableIn, "role.read");
+		}
+		return this.roles.find(id, name, usableIn);
+	}
+
+	/** The role {@code id} if the caller may see it (404 otherwise): any for a System-Admin, else global or its company's. */
+	public Role visible(Caller caller, long id) {
+		return this.roles.findById(id)
+			.filter((found) -> caller.isSystemAdmin() || found.company() == null || caller.isAdminOf(found.company()))
+			.orElseThrow(RoleChanges::unknownRole);
+	}
+
+	/** Whether the caller could change {@code role} as it stands (not built in, and within its grants). */
+	public boolean mayChange(Caller caller, Role role) {
+		return !role.builtin() && ((role.company() == null) ? caller.isSystemAdmin()
+				: this.policy.canGrant(caller, role.perms(), role.company()));
+	}
+
+	/** The permissions in {@code values} wider than the caller could grant, by name (a form shows each by its field). */
+	public Set<String> tooWide(Caller caller, RoleValues values) {
+		return this.policy.ungrantable(caller, perms(values.perms()));
+	}
+
+	public Role create(Caller caller, RoleValues values) {
+		Permissions perms = perms(values.perms());
+		authorize(caller, values.company(), perms, "role.create");
+		long id = this.transactions.execute((status) -> {
+			long created = this.roles.insert(values.name(), values.company(), perms);
+			record(caller, "role.created", values.company(), describe(values.name(), created) + ", perms " + perms.asJson());
+			return created;
+		});
+		return this.roles.findById(id).orElseThrow();
+	}
+
+	/**
+	 * Renames {@code role} (found by {@link #changeable}) and replaces its permissions, for the
+	 * members of {@code values} that are not null. Decided on the role as it is under its row lock,
+	 * not as read before: a change made meanwhile on another instance is either built upon or, when
+	 * {@code values.version} is stale, refused with 409 {@code role.changed}.
+	 */
+	public Role update(Caller caller, Role read, RoleValues values) {
+		this.transactions.executeWithoutResult((status) -> {
+			Role role = this.roles.lockById(read.id()).orElseThrow(RoleChanges::unknownRole);
+			if (values.version() != null && !values.version().equals(role.version())) {
+				throw RestFailure.conflict("role.changed", "The role was changed since it was read; read it again");
+			}
+			Permissions perms = (values.perms() != null) ? perms(values.perms()) : role.perms();
+			authorize(caller, role.company(), union(role.perms(), perms), "role.update");
+			if (values.name() != null) {
+				this.roles.rename(role, values.name());
+			}
+			this.roles.replacePerms(role.id(), perms);
+			record(caller, "role.updated", role.company(),
+					describe(role.name(), role.id()) + changes(role, values.name(), perms));
+		});
+		return this.roles.findById(read.id()).orElseThrow(RoleChanges::unknownRole);
+	}
+
+	public void delete(Caller caller, Role role) {
+		authorize(caller, role.company(), role.perms(), "role.delete");
+		this.transactions.executeWithoutResult((status) -> {
+			this.roles.delete(role.id());
+			record(caller, "role.deleted", role.company(), describe(role.name(), role.id()));
+		});
+	}
+
+	/** The role {@code id} if the caller may see it (else 404) and it is not built in (else 409). */
+	public Role changeable(Caller caller, long id) {
+		Role role = visible(caller, id);
+		if (role.builtin()) {
+			throw RestFailure.conflict("role.builtin", "Built-in roles cannot be changed");
+		}
+		return role;
+	}
+
+	private void authorize(Caller caller, @Nullable String company, Permissions perms, String action) {
+		if (company == null) {
+			this.policy.requireSystemAdmin(caller, action);
+		}
+		else {
+			this.policy.requireCanGrant(caller, perms, company, action);
+		}
+	}
+
+	private void record(Caller caller, String event, @Nullable String company, String what) {
+		this.audit.record(AuditEntry.by(caller, event, what).inCompany(company));
+	}
+
+	private static RestFailure unknownRole() {
+		return RestFailure.notFound("role.unknown", "There is no such role");
+	}
+
+	private static String describe(String name, long id) {
+		return "role '" + name + "' (" + id + ")";
+	}
+
+	private static String changes(Role role, @Nullable String name, Permissions perms) {
+		String renamed = (name != null && !name.equals(role.name())) ? ", renamed to '" + name + "'" : "";
+		String regranted = !perms.equals(role.perms()) ? ", perms " + role.perms().asJson() + " -> " + perms.asJson() : "";
+		return renamed + regranted;
+	}
+
+	private static Permissions perms(@Nullable Map<String, String> words) {
+		if (words == null) {
+			return Permissions.none();
+		}
+		return new Permissions(words.entrySet()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> Grant.fromWord(entry.getValue()).orElseThrow())));
+	}
+
+	private static Permissions union(Permissions a, Permissions b) {
+		Map<String, Grant> grants = new HashMap<>(a.grants());
+		b.grants().forEach((perm, grant) -> grants.merge(perm, grant, (x, y) -> x.covers(y) ? x : y));
+		return new Permissions(grants);
+	}
+}
