@@ -47,9 +47,11 @@ public final class SessionLogin {
 	 */
 	public String open(HttpServletRequest request, Caller caller) {
 		HttpSession live = liveSession(request);
+		// Before the id changes: the store knows a live session by its old id until the response
+		// commits. And before a new session exists: if the store is down, the call fails here with
+		// nothing made, instead of failing once more when the response would save a new session.
+		makeRoom(caller, (live != null) ? live.getId() : null);
 		HttpSession session = (live != null) ? live : request.getSession(true);
-		// Before the id changes: the store knows a live session by its old id until the response commits.
-		makeRoom(caller, session.getId());
 		if (live != null) {
 			request.changeSessionId();
 		}
@@ -70,11 +72,14 @@ public final class SessionLogin {
 		return true;
 	}
 
-	/** Ends the caller's oldest other sessions, so that with {@code opening} it holds at most the cap. */
-	private void makeRoom(Caller caller, String opening) {
+	/**
+	 * Ends the caller's oldest other sessions, so that with the one opening (the live session
+	 * {@code reused}, or a new one) it holds at most the cap.
+	 */
+	private void makeRoom(Caller caller, @Nullable String reused) {
 		List<Session> others = this.sessions.live(caller.userId())
 			.stream()
-			.filter((session) -> !session.getId().equals(opening))
+			.filter((session) -> !session.getId().equals(reused))
 			.toList();
 		int excess = others.size() - (this.limits.maxPerUser() - 1);
 		if (excess > 0) {
