@@ -30,10 +30,8 @@ class RedisSessionConfig {
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	SessionRepositoryCustomizer<RedisIndexedSessionRepository> redisSessionLimits(SessionProperties limits,
 			SessionIdGenerator ids) {
-		return (repository) -> {
-			repository.setDefaultMaxInactiveInterval(limits.idleTimeout());
-			repository.setSessionIdGenerator(ids);
-		};
+		return SessionConfig.sameOnEveryStore(RedisIndexedSessionRepository::setDefaultMaxInactiveInterval,
+				RedisIndexedSessionRepository::setSessionIdGenerator, limits, ids);
 	}
 
 	@Bean

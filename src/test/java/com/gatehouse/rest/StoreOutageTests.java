@@ -2,9 +2,7 @@ package com.gatehouse.rest;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
 import com.gatehouse.GatehouseApplication;
+import com.gatehouse.Recovery;
 import com.gatehouse.TcpProxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,23 +86,8 @@ class StoreOutageTests {
 		}
 
 		// The pool reconnects by itself, within a few seconds of the store's return.
-		assertThat(eventually(() -> api.get("/actuator/health"))).isEqualTo(200);
+		assertThat(Recovery.statusOnceBack(() -> api.get("/actuator/health"))).isEqualTo(200);
 		assertThat(api.postWithCookie("/rest/auth/", "{}", session).status()).isEqualTo(200);
 		assertThat(api.post("/rest/auth/", login).status()).isEqualTo(200);
-	}
-
-	/**
-	 * The first status other than 503 within 20 seconds, or 503. Polls once a second: a pooled
-	 * connection used in the last half second is handed out without a liveness check (Hikari's
-	 * alive-bypass window), and polling faster would keep handing out the same dead one.
-	 */
-	private static int eventually(Supplier<Api.Reply> call) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		int status = call.get().status();
-		while (status == 503 && System.nanoTime() < deadline) {
-			Thread.sleep(1000);
-			status = call.get().status();
-		}
-		return status;
 	}
 }

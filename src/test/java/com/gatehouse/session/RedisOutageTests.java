@@ -18,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
 import com.gatehouse.GatehouseApplication;
+import com.gatehouse.Recovery;
 import com.gatehouse.RedisSessions;
 import com.gatehouse.RedisTestStore;
 import com.gatehouse.TcpProxy;
@@ -106,24 +107,13 @@ class RedisOutageTests {
 			network.restore();
 		}
 
-		assertThat(eventually(() -> api.get("/actuator/health/readiness"))).isEqualTo(200);
-		assertThat(eventually(() -> api.postWithCookie("/rest/auth/", "{}", session))).isEqualTo(200);
+		assertThat(Recovery.statusOnceBack(() -> api.get("/actuator/health/readiness"))).isEqualTo(200);
+		assertThat(Recovery.statusOnceBack(() -> api.postWithCookie("/rest/auth/", "{}", session))).isEqualTo(200);
 		Api.Reply relogin = api.postWithCookie("/rest/auth/", login, session);
 		assertThat(relogin.status()).as(relogin.toString()).isEqualTo(200);
 		String rotated = relogin.sessionCookie().orElseThrow();
 		assertThat(api.postWithCookie("/rest/ops/read/company", "{}", rotated).status()).isEqualTo(200);
 		assertThat(api.postWithCookie("/rest/auth/", "{}", session).status()).as("the old cookie died in the rotation")
 			.isEqualTo(401);
-	}
-
-	/** The first status other than 503 within 20 seconds, or 503; Lettuce reconnects within two seconds. */
-	private static int eventually(Supplier<Api.Reply> call) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		int status = call.get().status();
-		while (status == 503 && System.nanoTime() < deadline) {
-			Thread.sleep(500);
-			status = call.get().status();
-		}
-		return status;
 	}
 }
