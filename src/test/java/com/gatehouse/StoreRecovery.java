@@ -16,7 +16,8 @@ public final class StoreRecovery {
 	 * The first status other than 503 within 20 seconds, or 503. Polls once a second (another
 	 * process's pool, no clock to move): a pooled connection used in the last half second is handed
 	 * out without a liveness check (Hikari's alive-bypass window), and polling faster would keep
-	 * handing out the same dead one.
+	 * handing out the same dead one; Lettuce tries Redis again at least every two seconds
+	 * (RedisSessionConfig).
 	 */
 	public static int statusOnceRecovered(Supplier<Api.Reply> call) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -31,7 +31,7 @@ public final class FailedCredentials {
 
 	private static final String LOGIN_LOCKS = "login-lock";
 
-	private static final String ADDRESS_FAILURES = "address";
+	static final String ADDRESS_FAILURES = "address";
 
 	private final AbuseCounters counters;
 

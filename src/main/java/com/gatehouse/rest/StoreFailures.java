@@ -10,6 +10,11 @@ import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a store that is down or cut off (answer 503, the client retries) from a bug (answer 500).
+ * Spring translates both stores' failures into its {@code DataAccessException}s: a database that
+ * cannot be reached, and a Redis that cannot (Spring Data Redis' {@code RedisConnectionFailureException}
+ * is a {@link DataAccessResourceFailureException}) or does not answer in time (Lettuce's command
+ * timeout becomes a {@link QueryTimeoutException}). Any other error from a store, such as a
+ * Redis command refused, is a bug.
  */
 public final class StoreFailures {
 

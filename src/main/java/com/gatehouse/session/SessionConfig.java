@@ -1,5 +1,8 @@
 package com.gatehouse.session;
 
+import java.time.Duration;
+import java.util.function.BiConsumer;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -8,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.session.SessionIdGenerator;
+import org.springframework.session.SessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
@@ -67,9 +71,20 @@ class SessionConfig {
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> jdbcSessionLimits(SessionProperties limits,
 			SessionIdGenerator ids) {
+		return sameOnEveryStore(JdbcIndexedSessionRepository::setDefaultMaxInactiveInterval,
+				JdbcIndexedSessionRepository::setSessionIdGenerator, limits, ids);
+	}
+
+	/**
+	 * Gives a store's repository the ids and idle timeout every store shares. Ordered after Spring
+	 * Boot's own customizer, whose {@code spring.session.timeout} this overrides. The repositories
+	 * have these setters but no common type with them, hence the two setters as arguments.
+	 */
+	static <R extends SessionRepository<?>> SessionRepositoryCustomizer<R> sameOnEveryStore(BiConsumer<R, Duration> idleTimeout,
+			BiConsumer<R, SessionIdGenerator> idGenerator, SessionProperties limits, SessionIdGenerator ids) {
 		return (repository) -> {
-			repository.setDefaultMaxInactiveInterval(limits.idleTimeout());
-			repository.setSessionIdGenerator(ids);
+			idleTimeout.accept(repository, limits.idleTimeout());
+			idGenerator.accept(repository, ids);
 		};
 	}
 }

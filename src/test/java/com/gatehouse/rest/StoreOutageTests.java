@@ -78,6 +78,8 @@ class StoreOutageTests {
 			}
 			assertThat(health.status()).isEqualTo(503);
 			assertThat(health.json().path("status").asString()).isEqualTo("DOWN");
+			assertThat(api.get("/actuator/health/readiness").status()).as("readiness").isEqualTo(503);
+			assertThat(api.get("/actuator/health/liveness").status()).as("the process stays up").isEqualTo(200);
 		}
 		finally {
 			network.restore();

@@ -91,6 +91,23 @@ class SessionLifetimeTests {
 	}
 
 	@Test
+	void sessionPastItsIdleTimeoutIsNoLongerListed() {
+		TestUser user = newUser();
+		String idle = this.directory.login(user);
+		String used = this.directory.login(user);
+		this.clock.advance(Duration.ofMinutes(20));
+		assertThat(whoAmI(used).status()).isEqualTo(200);
+
+		this.clock.advance(Duration.ofMinutes(11));
+		Api.Reply list = this.api.postWithCookie("/rest/ops/read/session", Map.of(), used);
+
+		assertThat(list.status()).as("%s", list).isEqualTo(200);
+		assertThat(list.json().path("values")).singleElement()
+			.satisfies((row) -> assertThat(row.path("current").asBoolean()).isTrue());
+		assertEnded(whoAmI(idle));
+	}
+
+	@Test
 	void loginWithCookieOfExpiredSessionIssuesBrandNewSession() {
 		TestUser user = newUser();
 		String expired = this.directory.login(user);

@@ -1,14 +1,18 @@
 package com.gatehouse.session;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
@@ -28,7 +32,13 @@ class SharedStoreTests {
 
 	private static final Map<String, Object> LOGOUT = Map.of("auth", Map.of("type", "auth"));
 
-	private static ConfigurableApplicationContext instanceB;
+	private static final List<String> STORE_SETTINGS = List.of("gatehouse.sessions.store", "spring.data.redis.url",
+			"spring.session.data.redis.namespace");
+
+	private static @Nullable ConfigurableApplicationContext instanceB;
+
+	@Autowired
+	Environment environment;
 
 	@LocalServerPort
 	int port;
@@ -39,25 +49,36 @@ class SharedStoreTests {
 
 	Directory directory;
 
-	@BeforeAll
-	static void startInstanceB() {
-		instanceB = new SpringApplicationBuilder(GatehouseApplication.class).profiles("test")
-			.properties("server.port=0")
-			.run();
-	}
-
 	@AfterAll
 	static void stopInstanceB() {
 		if (instanceB != null) {
 			instanceB.close();
+			instanceB = null;
 		}
 	}
 
 	@BeforeEach
 	void setUp() {
+		if (instanceB == null) {
+			instanceB = startLike(this.environment);
+		}
 		this.a = new Api(this.port);
 		this.b = new Api(Integer.parseInt(instanceB.getEnvironment().getRequiredProperty("local.server.port")));
 		this.directory = new Directory(this.a);
+	}
+
+	/** Instance B, on the stores instance A uses (whichever session store a subclass gave A). */
+	private static ConfigurableApplicationContext startLike(Environment a) {
+		List<String> properties = new ArrayList<>(List.of("server.port=0"));
+		for (String shared : STORE_SETTINGS) {
+			String value = a.getProperty(shared);
+			if (value != null) {
+				properties.add(shared + "=" + value);
+			}
+		}
+		return new SpringApplicationBuilder(GatehouseApplication.class).profiles("test")
+			.properties(properties.toArray(String[]::new))
+			.run();
 	}
 
 	@Test

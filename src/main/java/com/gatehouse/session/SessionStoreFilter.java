@@ -1,0 +1,56 @@
+package com.gatehouse.session;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
+import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
+
+/**
+ * Lets exactly the session store {@code gatehouse.sessions.store} names be auto-configured. Spring
+ * Boot picks a store by what is on the classpath, and both are: left alone it would keep sessions in
+ * Redis whenever its classes are present. And Redis itself (a connection factory for
+ * {@code localhost:6379} and its health indicator, which would report the whole service DOWN) is
+ * left out unless sessions live there or a {@code spring.data.redis} address is set, so a single
+ * machine on the embedded database never reaches for a Redis it does not have. Registered in
+ * {@code META-INF/spring.factories}; an unknown store fails here, at startup, naming the valid ones.
+ */
+final class SessionStoreFilter implements AutoConfigurationImportFilter, EnvironmentAware {
+
+	private static final String JDBC_SESSIONS = "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration";
+
+	private static final String REDIS_SESSIONS = "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration";
+
+	private static final String REDIS = "org.springframework.boot.data.redis.";
+
+	private @Nullable Environment environment;
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public boolean[] match(@Nullable String[] candidates, AutoConfigurationMetadata metadata) {
+		Environment environment = this.environment;
+		if (environment == null) {
+			throw new IllegalStateException("SessionStoreFilter needs the environment");
+		}
+		SessionStoreProperties.Store store = SessionStoreProperties.of(environment).store();
+		boolean redisInUse = store == SessionStoreProperties.Store.REDIS || isSet(environment, "spring.data.redis.url")
+				|| isSet(environment, "spring.data.redis.host");
+		boolean[] matches = new boolean[candidates.length];
+		for (int i = 0; i < candidates.length; i++) {
+			String candidate = candidates[i];
+			matches[i] = candidate == null || !((candidate.equals(JDBC_SESSIONS) && store != SessionStoreProperties.Store.JDBC)
+					|| (candidate.equals(REDIS_SESSIONS) && store != SessionStoreProperties.Store.REDIS)
+					|| (candidate.startsWith(REDIS) && !redisInUse));
+		}
+		return matches;
+	}
+
+	private static boolean isSet(Environment environment, String name) {
+		return Binder.get(environment).bind(name, String.class).isBound();
+	}
+}
