@@ -134,7 +134,10 @@ public abstract class BrowserTest {
 		open("/admin/");
 		type("login", login);
 		type("password", password);
-		this.browser.findElement(By.id("sign-in")).click();
+		WebElement submit = this.browser.findElement(By.id("sign-in"));
+		submit.click();
+		// The click can return before the answer replaced the page; what follows reads the new page.
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(submit));
 	}
 
 	/**
