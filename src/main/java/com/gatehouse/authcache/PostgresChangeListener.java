@@ -49,6 +49,8 @@ final class PostgresChangeListener implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private boolean outage;
+
 	private @Nullable Thread thread;
 
 	PostgresChangeListener(String url, @Nullable String user, @Nullable String password, AuthCacheProperties settings,
@@ -106,9 +108,11 @@ final class PostgresChangeListener implements SmartLifecycle {
 				listenOnOneConnection();
 			}
 			catch (SQLException lost) {
-				if (this.running) {
+				// Once per outage: a store that stays away would otherwise log twice a second.
+				if (this.running && !this.outage) {
 					log.warn("Auth cache listener lost its connection, reconnecting: {}", lost.getMessage());
 				}
+				this.outage = true;
 			}
 			this.caches.apply(AuthChange.all());
 			pause();
@@ -122,6 +126,7 @@ final class PostgresChangeListener implements SmartLifecycle {
 			// Listening from here on; whatever changed before may have been missed.
 			this.caches.apply(AuthChange.all());
 			this.connects.increment();
+			this.outage = false;
 			PGConnection notifications = db.unwrap(PGConnection.class);
 			long checked = System.nanoTime();
 			while (this.running) {
