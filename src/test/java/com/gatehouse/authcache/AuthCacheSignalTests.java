@@ -6,21 +6,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Map;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.gatehouse.Api;
-import com.gatehouse.Cluster;
 import com.gatehouse.ClusterTest;
-import com.gatehouse.Directory;
 import com.gatehouse.TestUser;
 
-import static com.gatehouse.authcache.AuthConsistencyAcrossInstancesTests.warm;
-import static com.gatehouse.authcache.AuthConsistencyAcrossInstancesTests.withKey;
+import static com.gatehouse.authcache.AuthCalls.warm;
+import static com.gatehouse.authcache.AuthCalls.withKey;
 import static com.gatehouse.authcache.CacheBound.awaitWithinBound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -32,79 +25,61 @@ import static org.assertj.core.api.Assertions.fail;
  * signal.
  */
 @ClusterTest
-class AuthCacheSignalTests {
+class AuthCacheSignalTests extends TwoInstances {
 
-	private static Cluster cluster;
+	private static final String SIGNALS = "gatehouse.auth.cache.signals";
 
-	@BeforeAll
-	static void startCluster() {
-		cluster = Cluster.start(2);
-	}
-
-	@AfterAll
-	static void stopCluster() {
-		if (cluster != null) {
-			cluster.close();
-		}
-	}
+	private static final String CONNECTS = "gatehouse.auth.cache.listener.connects";
 
 	@Test
 	void whenAChangeIsNeverSignalledThenBSeesItWithinTheBound() throws SQLException {
-		Directory onA = new Directory(cluster.api(0));
-		TestUser user = onA.newUser(onA.newCompany(), "User");
-		String key = onA.newKey(user.id());
-		Api b = cluster.api(1);
-		warm(b, key);
-		double signals = meter("gatehouse.auth.cache.signals");
-		double connects = meter("gatehouse.auth.cache.listener.connects");
+		TestUser user = newUserOnA();
+		String key = onA().newKey(user.id());
+		warm(b(), key);
+		double signals = meterOfB(SIGNALS);
+		double connects = meterOfB(CONNECTS);
 
 		sql("UPDATE users SET enabled = FALSE WHERE id = ?", user.id());
 
-		awaitWithinBound("unsignalled disable on B", () -> withKey(b, key), CacheBound::refused);
-		assertThat(meter("gatehouse.auth.cache.signals")).as("no signal came").isEqualTo(signals);
-		assertThat(meter("gatehouse.auth.cache.listener.connects")).as("the listener did not reconnect").isEqualTo(connects);
+		awaitWithinBound("unsignalled disable on B", () -> withKey(b(), key), CacheBound::refused);
+		assertThat(meterOfB(SIGNALS)).as("no signal came").isEqualTo(signals);
+		assertThat(meterOfB(CONNECTS)).as("the listener did not reconnect").isEqualTo(connects);
 	}
 
 	@Test
 	void whenTheListenerConnectionIsEndedThenItReconnectsAndHearsTheNextChange() throws SQLException {
-		double connects = meter("gatehouse.auth.cache.listener.connects");
+		double connects = meterOfB(CONNECTS);
 
 		int ended = sql("""
 				SELECT pg_terminate_backend(pid) FROM pg_stat_activity
 				WHERE application_name = 'gatehouse-auth-listener' AND datname = current_database()""");
 
 		assertThat(ended).as("both instances' listeners").isEqualTo(2);
-		awaitMeter("gatehouse.auth.cache.listener.connects", connects + 1, Duration.ofSeconds(5));
-		Directory onA = new Directory(cluster.api(0));
-		TestUser user = onA.newUser(onA.newCompany(), "User");
-		Api.Reply created = onA.asAdmin("create", "authinfo", Map.of("values", Map.of("contact_id", user.id())));
-		String key = created.json().path("values").path(0).path("token").asString();
-		Api b = cluster.api(1);
-		warm(b, key);
-		double signals = meter("gatehouse.auth.cache.signals");
+		awaitMeterOfB(CONNECTS, connects + 1, Duration.ofSeconds(5));
+		IssuedKey key = IssuedKey.issue(onA(), newUserOnA().id());
+		warm(b(), key.token());
+		double signals = meterOfB(SIGNALS);
 
-		onA.asAdmin("delete", "authinfo", Map.of("scope", Map.of("id", created.json().path("values").path(0).path("id").asLong())));
+		key.revoke(onA());
 
-		awaitWithinBound("revocation on B", () -> withKey(b, key), CacheBound::refused);
-		awaitMeter("gatehouse.auth.cache.signals", signals + 1, CacheBound.TOLERANCE);
+		awaitWithinBound("revocation on B", () -> withKey(b(), key.token()), CacheBound::refused);
+		awaitMeterOfB(SIGNALS, signals + 1, CacheBound.TOLERANCE);
 	}
 
-	/** A meter of instance B. */
-	private static double meter(String name) {
-		return cluster.instance(1).getBean(MeterRegistry.class).counter(name).count();
-	}
-
-	private static void awaitMeter(String name, double atLeast, Duration limit) {
+	private static void awaitMeterOfB(String name, double atLeast, Duration limit) {
 		long deadline = System.nanoTime() + limit.toNanos();
-		while (meter(name) < atLeast) {
+		while (meterOfB(name) < atLeast) {
 			if (System.nanoTime() > deadline) {
-				fail("%s on B stayed at %s, below %s, for %s", name, meter(name), atLeast, limit);
+				fail("%s on B stayed at %s, below %s, for %s", name, meterOfB(name), atLeast, limit);
 			}
 			Thread.onSpinWait();
 		}
 	}
 
-	/** Runs a statement on the cluster's database behind the service's back; answers the rows it touched or returned. */
+	/**
+	 * Runs a statement on the cluster's database behind the service's back; answers the rows it
+	 * changed, or for a query the rows whose first column is true.
+	 */
 	private static int sql(String statement, Object... parameters) throws SQLException {
 		try (Connection connection = DriverManager.getConnection(cluster.databaseUrl());
 				PreparedStatement sql = connection.prepareStatement(statement)) {

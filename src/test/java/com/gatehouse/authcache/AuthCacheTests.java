@@ -18,10 +18,10 @@ import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
 import static com.gatehouse.Failures.assertFailure;
-import static com.gatehouse.authcache.AuthConsistencyAcrossInstancesTests.readUsers;
-import static com.gatehouse.authcache.AuthConsistencyAcrossInstancesTests.warm;
-import static com.gatehouse.authcache.AuthConsistencyAcrossInstancesTests.whoAmI;
-import static com.gatehouse.authcache.AuthConsistencyAcrossInstancesTests.withKey;
+import static com.gatehouse.authcache.AuthCalls.readUsers;
+import static com.gatehouse.authcache.AuthCalls.warm;
+import static com.gatehouse.authcache.AuthCalls.whoAmI;
+import static com.gatehouse.authcache.AuthCalls.withKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,15 +51,12 @@ class AuthCacheTests {
 
 	@Test
 	void whenCachedKeyIsRevokedThenTheNextCallWithItFails() {
-		TestUser user = newUser();
-		Api.Reply created = this.directory.asAdmin("create", "authinfo", Map.of("values", Map.of("contact_id", user.id())));
-		String key = created.json().path("values").path(0).path("token").asString();
-		warm(this.api, key);
+		IssuedKey key = IssuedKey.issue(this.directory, newUser().id());
+		warm(this.api, key.token());
 
-		this.directory.asAdmin("delete", "authinfo",
-				Map.of("scope", Map.of("id", created.json().path("values").path(0).path("id").asLong())));
+		key.revoke(this.directory);
 
-		assertFailure(withKey(this.api, key), 401, "auth.failed");
+		assertFailure(withKey(this.api, key.token()), 401, "auth.failed");
 	}
 
 	@Test

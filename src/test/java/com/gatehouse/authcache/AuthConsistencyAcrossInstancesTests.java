@@ -5,19 +5,18 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
-import com.gatehouse.Api;
-import com.gatehouse.Cluster;
 import com.gatehouse.ClusterTest;
 import com.gatehouse.Directory;
 import com.gatehouse.TestUser;
 
+import static com.gatehouse.authcache.AuthCalls.readUsers;
+import static com.gatehouse.authcache.AuthCalls.warm;
+import static com.gatehouse.authcache.AuthCalls.whoAmI;
+import static com.gatehouse.authcache.AuthCalls.withKey;
 import static com.gatehouse.authcache.CacheBound.awaitWithinBound;
-import static com.gatehouse.authcache.CacheBound.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,216 +26,154 @@ import static org.assertj.core.api.Assertions.assertThat;
  * session end need no signal; they are here because they are rules all the same.
  */
 @ClusterTest
-class AuthConsistencyAcrossInstancesTests {
+class AuthConsistencyAcrossInstancesTests extends TwoInstances {
 
 	private static final Map<String, Object> LOGOUT = Map.of("auth", Map.of("type", "auth"));
 
-	private static Cluster cluster;
-
-	Api a;
-
-	Api b;
-
-	Directory onA;
-
-	@BeforeAll
-	static void startCluster() {
-		cluster = Cluster.start(2);
-	}
-
-	@AfterAll
-	static void stopCluster() {
-		if (cluster != null) {
-			cluster.close();
-		}
-	}
-
-	@BeforeEach
-	void setUp() {
-		this.a = cluster.api(0);
-		this.b = cluster.api(1);
-		this.onA = new Directory(this.a);
-	}
-
 	@Test
 	void whenLoggedOutOnAThenTheSessionFailsOnB() {
-		TestUser user = newUser();
-		String session = this.onA.login(user);
-		assertThat(whoAmI(this.b, session).status()).isEqualTo(200);
+		String session = onA().login(newUserOnA());
+		assertThat(whoAmI(b(), session).status()).isEqualTo(200);
 
-		assertThat(this.a.postWithCookie("/rest/auth/logout", LOGOUT, session).status()).isEqualTo(200);
+		assertThat(a().postWithCookie("/rest/auth/logout", LOGOUT, session).status()).isEqualTo(200);
 
-		awaitWithinBound("logout on B", () -> whoAmI(this.b, session), CacheBound::refused);
+		awaitWithinBound("logout on B", () -> whoAmI(b(), session), CacheBound::refused);
 	}
 
 	@Test
 	void whenSessionsEndedOnAThenTheyFailOnB() {
-		TestUser user = newUser();
-		String session = this.onA.login(user);
-		assertThat(whoAmI(this.b, session).status()).isEqualTo(200);
+		TestUser user = newUserOnA();
+		String session = onA().login(user);
+		assertThat(whoAmI(b(), session).status()).isEqualTo(200);
 
-		this.onA.asAdmin("delete", "session", Map.of("scope", Map.of("contact_id", user.id())));
+		onA().asAdmin("delete", "session", Map.of("scope", Map.of("contact_id", user.id())));
 
-		awaitWithinBound("session end on B", () -> whoAmI(this.b, session), CacheBound::refused);
+		awaitWithinBound("session end on B", () -> whoAmI(b(), session), CacheBound::refused);
 	}
 
 	@Test
 	void whenKeyRevokedOnAThenItFailsOnB() {
-		TestUser user = newUser();
-		Api.Reply created = this.onA.asAdmin("create", "authinfo", Map.of("values", Map.of("contact_id", user.id())));
-		String key = created.json().path("values").path(0).path("token").asString();
+		IssuedKey key = IssuedKey.issue(onA(), newUserOnA().id());
 		double hits = keyHitsOnB();
-		warm(this.b, key);
+		warm(b(), key.token());
 		assertThat(keyHitsOnB()).as("B answered from its cache").isGreaterThan(hits);
 
-		this.onA.asAdmin("delete", "authinfo", Map.of("scope", Map.of("id", keyId(created))));
+		key.revoke(onA());
 
-		awaitWithinBound("revocation on B", () -> withKey(this.b, key), CacheBound::refused);
+		awaitWithinBound("revocation on B", () -> withKey(b(), key.token()), CacheBound::refused);
 	}
 
 	/**
 	 * Each instance reads its own real clock, which no test can move, so the new expiry lies a
 	 * second ahead (in the future even on a slow machine) and B must refuse the key from that
 	 * moment, within the bound. That cannot tell the signal from the bound apart; the signal is what
-	 * the revocation test and {@link AuthCacheSignalTests} show, and an expiry change sends the same one.
+	 * {@link AuthCacheSignalTests} shows, and an expiry change sends the same one as a revocation.
 	 */
 	@Test
 	void whenKeyExpiryBroughtForwardOnAThenItFailsOnBOnceDue() {
-		TestUser user = newUser();
-		Api.Reply created = this.onA.asAdmin("create", "authinfo", Map.of("values", Map.of("contact_id", user.id())));
-		String key = created.json().path("values").path(0).path("token").asString();
-		warm(this.b, key);
+		IssuedKey key = IssuedKey.issue(onA(), newUserOnA().id());
+		warm(b(), key.token());
 
 		Instant expires = Instant.now().plusSeconds(1);
-		this.onA.asAdmin("update", "authinfo",
-				Map.of("scope", Map.of("id", keyId(created)), "values", Map.of("expires", expires.toString())));
+		onA().asAdmin("update", "authinfo",
+				Map.of("scope", Map.of("id", key.id()), "values", Map.of("expires", expires.toString())));
 
 		Duration untilDue = Duration.between(Instant.now(), expires);
 		CacheBound.await("new expiry on B", untilDue.plus(CacheBound.BOUND).plus(CacheBound.TOLERANCE),
-				() -> withKey(this.b, key), CacheBound::refused);
+				() -> withKey(b(), key.token()), CacheBound::refused);
 		assertThat(Instant.now()).as("not refused before its expiry").isAfterOrEqualTo(expires);
 	}
 
 	@Test
 	void whenCachedKeyReachesItsExpiryThenBRefusesItAtOnce() {
-		TestUser user = newUser();
 		Instant expires = Instant.now().plusSeconds(3);
-		String key = this.onA.asAdmin("create", "authinfo",
-				Map.of("values", Map.of("contact_id", user.id(), "expires", expires.toString())))
-			.json().path("values").path(0).path("token").asString();
-		warm(this.b, key);
+		IssuedKey key = IssuedKey.issue(onA(), Map.of("contact_id", newUserOnA().id(), "expires", expires.toString()));
+		warm(b(), key.token());
 
 		// The expiry is judged against the clock at each use, not cached as a decision: B refuses
 		// the key as soon as it is due, even with the row cached.
-		CacheBound.await("expiry on B", Duration.ofSeconds(5), () -> withKey(this.b, key), CacheBound::refused);
+		CacheBound.await("expiry on B", Duration.ofSeconds(5), () -> withKey(b(), key.token()), CacheBound::refused);
 
 		assertThat(Instant.now()).isAfterOrEqualTo(expires).isBefore(expires.plus(CacheBound.TOLERANCE));
 	}
 
 	@Test
 	void whenUserDisabledOnAThenItsSessionAndKeyFailOnB() {
-		TestUser user = newUser();
-		String session = this.onA.login(user);
-		String key = this.onA.newKey(user.id());
-		assertThat(whoAmI(this.b, session).status()).isEqualTo(200);
-		warm(this.b, key);
+		TestUser user = newUserOnA();
+		String session = onA().login(user);
+		String key = onA().newKey(user.id());
+		assertThat(whoAmI(b(), session).status()).isEqualTo(200);
+		warm(b(), key);
 
-		this.onA.asAdmin("update", "user", Map.of("scope", Map.of("id", user.id()), "values", Map.of("enabled", false)));
+		onA().asAdmin("update", "user", Map.of("scope", Map.of("id", user.id()), "values", Map.of("enabled", false)));
 
-		awaitWithinBound("disable on B (session)", () -> whoAmI(this.b, session), CacheBound::refused);
-		awaitWithinBound("disable on B (key)", () -> withKey(this.b, key), CacheBound::refused);
+		awaitWithinBound("disable on B (session)", () -> whoAmI(b(), session), CacheBound::refused);
+		awaitWithinBound("disable on B (key)", () -> withKey(b(), key), CacheBound::refused);
 	}
 
 	@Test
 	void whenUserDeletedOnAThenItsKeyFailsOnB() {
-		TestUser user = newUser();
-		String key = this.onA.newKey(user.id());
-		warm(this.b, key);
+		TestUser user = newUserOnA();
+		String key = onA().newKey(user.id());
+		warm(b(), key);
 
-		this.onA.asAdmin("delete", "user", Map.of("scope", Map.of("id", user.id())));
+		onA().asAdmin("delete", "user", Map.of("scope", Map.of("id", user.id())));
 
-		awaitWithinBound("delete on B", () -> withKey(this.b, key), CacheBound::refused);
+		awaitWithinBound("delete on B", () -> withKey(b(), key), CacheBound::refused);
 	}
 
 	@Test
 	void whenPasswordChangedOnAThenSessionsEndAndTheOldPasswordFailsOnB() {
-		TestUser user = newUser();
-		String session = this.onA.login(user);
-		assertThat(whoAmI(this.b, session).status()).isEqualTo(200);
-		assertThat(this.b.post("/rest/auth/", Map.of("auth", user.auth())).status()).isEqualTo(200);
+		TestUser user = newUserOnA();
+		String session = onA().login(user);
+		assertThat(whoAmI(b(), session).status()).isEqualTo(200);
+		assertThat(b().post("/rest/auth/", Map.of("auth", user.auth())).status()).isEqualTo(200);
 		String newPassword = user.password() + "-changed";
 
-		this.onA.asAdmin("update", "user",
-				Map.of("scope", Map.of("id", user.id()), "values", Map.of("password", newPassword)));
+		onA().asAdmin("update", "user", Map.of("scope", Map.of("id", user.id()), "values", Map.of("password", newPassword)));
 
-		awaitWithinBound("password change on B (session)", () -> whoAmI(this.b, session), CacheBound::refused);
+		awaitWithinBound("password change on B (session)", () -> whoAmI(b(), session), CacheBound::refused);
 		awaitWithinBound("password change on B (old password)",
-				() -> this.b.post("/rest/auth/", Map.of("auth", user.auth())), CacheBound::refused);
+				() -> b().post("/rest/auth/", Map.of("auth", user.auth())), CacheBound::refused);
 		TestUser renewed = new TestUser(user.id(), user.login(), newPassword, user.company());
-		assertThat(this.b.post("/rest/auth/", Map.of("auth", renewed.auth())).status()).isEqualTo(200);
+		assertThat(b().post("/rest/auth/", Map.of("auth", renewed.auth())).status()).isEqualTo(200);
 	}
 
 	@Test
 	void whenPermissionRemovedFromRoleOnAThenBRefusesWhatItAllowed() {
-		String company = this.onA.newCompany();
-		Api.Reply role = this.onA.asAdmin("create", "role",
-				Map.of("values", Map.of("name", Directory.unique("Role"), "company", company, "perms", Map.of("admin", "company"))));
-		TestUser user = this.onA.newUser(company, role.json().path("values").path(0).path("name").asString());
-		String key = this.onA.newKey(user.id());
-		assertThat(readUsers(this.b, key, company).status()).as("allowed on B before").isEqualTo(200);
+		Directory onA = onA();
+		String company = onA.newCompany();
+		JsonNode role = onA.asAdmin("create", "role", Map.of("values",
+				Map.of("name", Directory.unique("Role"), "company", company, "perms", Map.of("admin", "company"))))
+			.json().path("values").path(0);
+		String key = onA.newKey(onA.newUser(company, role.path("name").asString()).id());
+		assertThat(readUsers(b(), key, company).status()).as("allowed on B before").isEqualTo(200);
 
-		this.onA.asAdmin("update", "role",
-				Map.of("scope", Map.of("id", role.json().path("values").path(0).path("id").asLong()), "values",
-						Map.of("perms", Map.of())));
+		onA.asAdmin("update", "role", Map.of("scope", Map.of("id", role.path("id").asLong()), "values",
+				Map.of("perms", Map.of())));
 
-		awaitWithinBound("role change on B", () -> readUsers(this.b, key, company), (reply) -> reply.status() == 403);
+		awaitWithinBound("role change on B", () -> readUsers(b(), key, company), (reply) -> reply.status() == 403);
 	}
 
 	@Test
-	void whenUserMovedToAnotherRoleOnAThenBActsWithTheNewRole() {
-		String company = this.onA.newCompany();
-		TestUser user = this.onA.newUser(company, "Company-Admin");
-		String key = this.onA.newKey(user.id());
-		assertThat(readUsers(this.b, key, company).status()).as("allowed on B before").isEqualTo(200);
+	void whenUserGivenAnotherRoleOnAThenBActsWithTheNewRole() {
+		Directory onA = onA();
+		String company = onA.newCompany();
+		TestUser user = onA.newUser(company, "Company-Admin");
+		String key = onA.newKey(user.id());
+		assertThat(readUsers(b(), key, company).status()).as("allowed on B before").isEqualTo(200);
 
-		this.onA.asAdmin("update", "user", Map.of("scope", Map.of("id", user.id()), "values", Map.of("role", "User")));
+		onA.asAdmin("update", "user", Map.of("scope", Map.of("id", user.id()), "values", Map.of("role", "User")));
 
-		awaitWithinBound("role of user on B", () -> readUsers(this.b, key, company), (reply) -> reply.status() == 403);
+		awaitWithinBound("role of user on B", () -> readUsers(b(), key, company), (reply) -> reply.status() == 403);
 	}
 
 	private static double keyHitsOnB() {
-		return cluster.instance(1).getBean(MeterRegistry.class).get("cache.gets").tags("cache", "auth.keys", "result", "hit")
-			.functionCounter().count();
-	}
-
-	private TestUser newUser() {
-		return this.onA.newUser(this.onA.newCompany(), "User");
-	}
-
-	private static long keyId(Api.Reply created) {
-		return created.json().path("values").path(0).path("id").asLong();
-	}
-
-	static Api.Reply whoAmI(Api instance, String session) {
-		return instance.postWithCookie("/rest/auth/", Map.of(), session);
-	}
-
-	/**
-	 * Uses the key until the instance has it cached: the first use stamps the key as used, which
-	 * drops the row read before the stamp, so the second reads it again and keeps it.
-	 */
-	static void warm(Api instance, String key) {
-		for (int i = 0; i < 3; i++) {
-			assertThat(withKey(instance, key).status()).isEqualTo(200);
-		}
-	}
-
-	static Api.Reply withKey(Api instance, String key) {
-		return instance.post("/rest/auth/", Map.of(), "Authorization", "token auth=" + key);
-	}
-
-	static Api.Reply readUsers(Api instance, String key, String company) {
-		return instance.post("/rest/ops/read/user", Map.of("scope", Map.of("company", company)), "Authorization",
-				"token auth=" + key);
+		return cluster.instance(1)
+			.getBean(MeterRegistry.class)
+			.get("cache.gets")
+			.tags("cache", "auth.keys", "result", "hit")
+			.functionCounter()
+			.count();
 	}
 }
