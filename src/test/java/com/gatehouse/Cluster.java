@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -46,17 +48,30 @@ public final class Cluster implements AutoCloseable {
 	 */
 	public static Cluster start(int size, String... settings) {
 		Cluster cluster = onNewDatabase(List.of(settings));
-		try {
-			List<CompletableFuture<ConfigurableApplicationContext>> starting = IntStream.range(0, size)
-				.mapToObj((i) -> CompletableFuture.supplyAsync(cluster::launch))
-				.toList();
-			starting.forEach((instance) -> cluster.instances.add(instance.join()));
-			return cluster;
+		// Each instance starts once the one before has set up logging, which is global to the JVM
+		// and fails when two applications set it up at once; the rest of their starts (the schema
+		// migrations above all) still overlap.
+		List<CompletableFuture<ConfigurableApplicationContext>> starting = new ArrayList<>();
+		CompletableFuture<Void> loggingReady = CompletableFuture.completedFuture(null);
+		for (int i = 0; i < size; i++) {
+			CompletableFuture<Void> next = new CompletableFuture<>();
+			starting.add(loggingReady.thenApplyAsync((ready) -> cluster.launch(next)));
+			loggingReady = next;
 		}
-		catch (RuntimeException failure) {
+		RuntimeException failure = null;
+		for (CompletableFuture<ConfigurableApplicationContext> instance : starting) {
+			try {
+				cluster.instances.add(instance.join());
+			}
+			catch (RuntimeException failed) {
+				failure = (failure != null) ? failure : failed;
+			}
+		}
+		if (failure != null) {
 			starting(failure, cluster);
 			throw failure;
 		}
+		return cluster;
 	}
 
 	/** The JDBC URL of this cluster's own database (for a test that checks rows directly). */
@@ -98,10 +113,26 @@ public final class Cluster implements AutoCloseable {
 	}
 
 	private ConfigurableApplicationContext launch() {
+		return launch(new CompletableFuture<>());
+	}
+
+	/** Starts an instance; {@code loggingReady} completes once its logging is set up, or it failed. */
+	private ConfigurableApplicationContext launch(CompletableFuture<Void> loggingReady) {
 		// Arguments, not default properties: they must win over the test profile and system properties.
 		String[] arguments = Stream.concat(Stream.of("--server.port=0", "--spring.profiles.active=test",
 				"--spring.datasource.url=" + this.databaseUrl), this.settings.stream()).toArray(String[]::new);
-		return new SpringApplicationBuilder(GatehouseApplication.class).run(arguments);
+		try {
+			return new SpringApplicationBuilder(GatehouseApplication.class)
+				.listeners((ApplicationListener<ApplicationEvent>) (event) -> {
+					if (event instanceof ApplicationPreparedEvent) {
+						loggingReady.complete(null);
+					}
+				})
+				.run(arguments);
+		}
+		finally {
+			loggingReady.complete(null);
+		}
 	}
 
 	private static Cluster onNewDatabase(List<String> settings) {
