@@ -58,17 +58,24 @@ public final class Cluster implements AutoCloseable {
 	private static Cluster start(int size, boolean proxied, String... settings) {
 		TestDatabase database = TestDatabase.create("gatehouse_cluster");
 		Cluster cluster = new Cluster(database, proxied ? proxyTo(database) : null, List.of(settings));
-		try {
-			List<CompletableFuture<ConfigurableApplicationContext>> starting = IntStream.range(0, size)
-				.mapToObj((i) -> CompletableFuture.supplyAsync(cluster::launch))
-				.toList();
-			starting.forEach((instance) -> cluster.instances.add(instance.join()));
-			return cluster;
+		List<CompletableFuture<ConfigurableApplicationContext>> starting = IntStream.range(0, size)
+			.mapToObj((i) -> CompletableFuture.supplyAsync(cluster::launch))
+			.toList();
+		// Every start is waited for, so that one failing does not leave the others running unseen.
+		RuntimeException failure = null;
+		for (CompletableFuture<ConfigurableApplicationContext> instance : starting) {
+			try {
+				cluster.instances.add(instance.join());
+			}
+			catch (RuntimeException failed) {
+				failure = (failure != null) ? failure : failed;
+			}
 		}
-		catch (RuntimeException failure) {
+		if (failure != null) {
 			starting(failure, cluster);
 			throw failure;
 		}
+		return cluster;
 	}
 
 	/** The JDBC URL of this cluster's own database, reached directly (for a test that checks rows). */

@@ -15,6 +15,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import com.gatehouse.audit.AuditTrail;
+import com.gatehouse.authcache.AuthCache;
+import com.gatehouse.authcache.AuthCaches;
 import com.gatehouse.auth.credentials.AuthKeyToken;
 import com.gatehouse.auth.credentials.CredentialsRejected;
 import com.gatehouse.permission.Caller;
@@ -30,6 +32,8 @@ import com.gatehouse.user.CallerLoader;
  * owner's permissions as they are now, narrowed by the key's restriction (rest-api.md §3, issue 3).
  * A revoked, rotated-out or expired key fails exactly as an unknown one does; an expired one also
  * leaves a {@code key.expired_use} event. A use is stamped on the key at most once a minute.
+ * Keys are read through the authentication-path cache (by digest, kept until the key or its owner
+ * changes, at most the cache's bound); expiry and grace periods are judged against the clock at each use.
  */
 @Component
 final class AuthKeyAuthenticationProvider implements AuthenticationProvider {
@@ -39,14 +43,19 @@ final class AuthKeyAuthenticationProvider implements AuthenticationProvider {
 
 	private final AuthKeyRepository keys;
 
+	private final AuthCache<String, List<AuthKeyRepository.Match>> byDigest;
+
 	private final CallerLoader callers;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	AuthKeyAuthenticationProvider(AuthKeyRepository keys, CallerLoader callers, AuditTrail audit, Clock clock) {
+	AuthKeyAuthenticationProvider(AuthKeyRepository keys, CallerLoader callers, AuditTrail audit, Clock clock,
+			AuthCaches caches) {
 		this.keys = keys;
+		this.byDigest = caches.create("keys", (change, digest, matches) -> matches.stream()
+			.anyMatch((match) -> change.affectsKey(match.key().id()) || change.affectsUser(match.key().userId())));
 		this.callers = callers;
 		this.audit = audit;
 		this.clock = clock;
@@ -59,7 +68,10 @@ final class AuthKeyAuthenticationProvider implements AuthenticationProvider {
 			throw rejected("malformed key or bad checksum");
 		}
 		Instant now = this.clock.instant();
-		AuthKey key = this.keys.findByDigest(AuthKeyFormat.digest(value), now)
+		String digest = AuthKeyFormat.digest(value);
+		List<AuthKeyRepository.Match> matches = this.byDigest.get(digest,
+				(unseen) -> nonEmpty(this.keys.findAllByDigest(unseen)));
+		AuthKey key = AuthKeyRepository.Match.usableAt((matches != null) ? matches : List.of(), now)
 			.orElseThrow(() -> rejected("unknown, revoked or rotated-out key"))
 			.key();
 		if (key.isExpiredAt(now)) {
@@ -71,6 +83,8 @@ final class AuthKeyAuthenticationProvider implements AuthenticationProvider {
 		Instant since = now.minus(LAST_USE_RESOLUTION);
 		if (key.lastUsed() == null || key.lastUsed().isBefore(since)) {
 			this.keys.recordUse(key.id(), now, since, clientAddress());
+			// The cached row still has the old stamp; without this every call would try to stamp again.
+			this.byDigest.evictHere(digest);
 		}
 		KeyRestriction restriction = key.restriction();
 		return new CallerAuthentication(owner.withPerms(restriction.effective(owner.perms())), null,
@@ -80,6 +94,10 @@ final class AuthKeyAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public boolean supports(Class<?> authentication) {
 		return AuthKeyToken.class.isAssignableFrom(authentication);
+	}
+
+	private static <T> @Nullable List<T> nonEmpty(List<T> found) {
+		return found.isEmpty() ? null : found;
 	}
 
 	private static List<GrantedAuthority> authorities(KeyRestriction restriction) {

@@ -15,11 +15,14 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
+import com.gatehouse.authcache.AuthChange;
+import com.gatehouse.authcache.AuthChanges;
 import com.gatehouse.rest.RestFailure;
 
 /**
  * All SQL about Auth Keys. A key is found by the digest of its value, or of the value a rotation
- * replaced while that one's grace period lasts; a key's row goes with its user's.
+ * replaced while that one's grace period lasts; a key's row goes with its user's. A change to a key
+ * is reported to {@link AuthChanges} in the writing transaction, so every instance's cache drops it.
  */
 @Component
 final class AuthKeyRepository {
@@ -43,15 +46,16 @@ final class AuthKeyRepository {
 			""".formatted(KEY_COLUMNS, KEYS_AND_OWNERS);
 
 	// Two lookups, each on its own unique index, rather than one OR across both columns, which not
-	// every store answers from its indexes. A current value wins over a replaced one.
+	// every store answers from its indexes. A current value wins over a replaced one. Whether a
+	// replaced value is still valid is left to the reader's clock: the result may be cached.
 	private static final String SELECT_BY_DIGEST = """
-			SELECT %1$s, FALSE AS previous_value
+			SELECT %1$s, FALSE AS previous_value, CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS valid_until
 			%2$s
 			WHERE k.digest = :digest
 			UNION ALL
-			SELECT %1$s, TRUE AS previous_value
+			SELECT %1$s, TRUE AS previous_value, k.previous_valid_until AS valid_until
 			%2$s
-			WHERE k.previous_digest = :digest AND k.previous_valid_until > :now
+			WHERE k.previous_digest = :digest AND k.previous_valid_until IS NOT NULL
 			ORDER BY previous_value
 			""".formatted(KEY_COLUMNS, KEYS_AND_OWNERS);
 
@@ -90,8 +94,11 @@ final class AuthKeyRepository {
 
 	private final JdbcClient jdbc;
 
-	AuthKeyRepository(JdbcClient jdbc) {
+	private final AuthChanges changes;
+
+	AuthKeyRepository(JdbcClient jdbc, AuthChanges changes) {
 		this.jdbc = jdbc;
+		this.changes = changes;
 	}
 
 	List<AuthKey> find(@Nullable Long id, @Nullable Long userId, @Nullable String company) {
@@ -109,13 +116,15 @@ final class AuthKeyRepository {
 
 	/** The key whose value has this digest: its current value, or its previous one until {@code now}. */
 	Optional<Match> findByDigest(String digest, Instant now) {
+		return Match.usableAt(findAllByDigest(digest), now);
+	}
+
+	/** Every key this digest names, current value first, whether or not a replaced value is still valid. */
+	List<Match> findAllByDigest(String digest) {
 		return this.jdbc.sql(SELECT_BY_DIGEST)
 			.param("digest", digest)
-			.param("now", time(now))
-			.query((rs, row) -> new Match(mapKey(rs, row), rs.getBoolean("previous_value")))
-			.list()
-			.stream()
-			.findFirst();
+			.query((rs, row) -> new Match(mapKey(rs, row), rs.getBoolean("previous_value"), instant(rs, "valid_until")))
+			.list();
 	}
 
 	long insert(long userId, String key, String name, @Nullable Instant expires, KeyRestriction restriction,
@@ -137,6 +146,7 @@ final class AuthKeyRepository {
 
 	void update(long id, String name, @Nullable Instant expires) {
 		this.jdbc.sql(UPDATE_KEY).param("id", id).param("name", name).param("expires", time(expires)).update();
+		this.changes.changed(AuthChange.key(id));
 	}
 
 	/**
@@ -153,6 +163,7 @@ final class AuthKeyRepository {
 			.param("hint", AuthKeyFormat.hint(key))
 			.param("created", time(now))
 			.update());
+		this.changes.changed(AuthChange.key(id));
 	}
 
 	/** Stamps the key as used now from {@code ip}, unless it already was since {@code since}: most calls write nothing. */
@@ -167,12 +178,19 @@ final class AuthKeyRepository {
 
 	/** Answers whether this call deleted the key (false when it was already gone). */
 	boolean delete(long id) {
-		return this.jdbc.sql(DELETE_KEY).param("id", id).update() == 1;
+		return changed(id, this.jdbc.sql(DELETE_KEY).param("id", id).update() == 1);
 	}
 
 	/** Ends the previous value of a rotated key; answers whether it was this digest's to end. */
 	boolean forgetPrevious(long id, String digest) {
-		return this.jdbc.sql(FORGET_PREVIOUS).param("id", id).param("digest", digest).update() == 1;
+		return changed(id, this.jdbc.sql(FORGET_PREVIOUS).param("id", id).param("digest", digest).update() == 1);
+	}
+
+	private boolean changed(long id, boolean written) {
+		if (written) {
+			this.changes.changed(AuthChange.key(id));
+		}
+		return written;
 	}
 
 	/** A value that was replaced by a rotation still names its key; it is never reused for another. */
@@ -211,7 +229,17 @@ final class AuthKeyRepository {
 		return (time != null) ? time.toInstant() : null;
 	}
 
-	/** A key found by a presented value, and whether that value is the one a rotation replaced. */
-	record Match(AuthKey key, boolean previousValue) {
+	/**
+	 * A key found by a presented value, and whether that value is the one a rotation replaced, which
+	 * works until {@code validUntil} (null for a current value).
+	 */
+	record Match(AuthKey key, boolean previousValue, @Nullable Instant validUntil) {
+
+		/** The first match that authenticates at {@code now}: a replaced value only within its grace period. */
+		static Optional<Match> usableAt(List<Match> matches, Instant now) {
+			return matches.stream()
+				.filter((match) -> match.validUntil() == null || now.isBefore(match.validUntil()))
+				.findFirst();
+		}
 	}
 }

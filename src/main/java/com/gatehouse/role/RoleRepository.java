@@ -14,13 +14,17 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
+import com.gatehouse.authcache.AuthChange;
+import com.gatehouse.authcache.AuthChanges;
 import com.gatehouse.permission.Grant;
 import com.gatehouse.permission.Permissions;
 import com.gatehouse.rest.RestFailure;
 
 /**
  * All SQL about roles and their permissions. A role name is unique among the roles usable in one
- * company (its own and the global ones); a role still assigned to a user cannot be deleted.
+ * company (its own and the global ones); a role still assigned to a user cannot be deleted. A change
+ * to a role is reported to {@link AuthChanges} in the writing transaction: its holders' permissions
+ * change on every instance.
  */
 @Component
 public final class RoleRepository {
@@ -71,8 +75,11 @@ public final class RoleRepository {
 
 	private final JdbcClient jdbc;
 
-	RoleRepository(JdbcClient jdbc) {
+	private final AuthChanges changes;
+
+	RoleRepository(JdbcClient jdbc, AuthChanges changes) {
 		this.jdbc = jdbc;
+		this.changes = changes;
 	}
 
 	/** Roles matching the non-null filters; {@code usableIn} keeps the global roles and that company's. */
@@ -157,6 +164,7 @@ public final class RoleRepository {
 			.param("name", name)
 			.param("nameKey", key(name))
 			.update());
+		this.changes.changed(AuthChange.role(role.id()));
 	}
 
 	void replacePerms(long roleId, Permissions perms) {
@@ -167,6 +175,7 @@ public final class RoleRepository {
 				.param("perm", perm)
 				.param("grant", grant.word())
 				.update());
+		this.changes.changed(AuthChange.role(roleId));
 	}
 
 	void delete(long id) {
@@ -176,6 +185,7 @@ public final class RoleRepository {
 		catch (DataIntegrityViolationException assigned) {
 			throw RestFailure.conflict("role.in_use", "The role is still assigned to users");
 		}
+		this.changes.changed(AuthChange.role(id));
 	}
 
 	private void requireUniqueName(String name, @Nullable String company, long exceptId) {

@@ -12,9 +12,14 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.gatehouse.authcache.AuthChange;
+import com.gatehouse.authcache.AuthChanges;
 import com.gatehouse.rest.RestFailure;
 
-/** All SQL about users. Logins are unique whatever their case. */
+/**
+ * All SQL about users. Logins are unique whatever their case. A change to a user or its removal is
+ * reported to {@link AuthChanges} in the writing transaction, so every instance's cache drops it.
+ */
 @Component
 public final class UserRepository {
 
@@ -70,8 +75,11 @@ public final class UserRepository {
 
 	private final JdbcClient jdbc;
 
-	UserRepository(JdbcClient jdbc) {
+	private final AuthChanges changes;
+
+	UserRepository(JdbcClient jdbc, AuthChanges changes) {
 		this.jdbc = jdbc;
+		this.changes = changes;
 	}
 
 	List<User> find(@Nullable Long id, @Nullable String login, @Nullable String company) {
@@ -150,10 +158,12 @@ public final class UserRepository {
 			.param("hash", passwordHash)
 			.update());
 		requireCompany(updated);
+		this.changes.changed(AuthChange.user(user.id()));
 	}
 
 	void delete(long id) {
 		this.jdbc.sql(DELETE_USER).param("id", id).update();
+		this.changes.changed(AuthChange.user(id));
 	}
 
 	private static void requireCompany(int written) {

@@ -1,0 +1,69 @@
+package com.gatehouse.authcache;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One cache on the authentication path, made by {@link AuthCaches}. A value lives at most the
+ * configured bound; a change that {@link Affected affects} it removes it sooner. Only what the
+ * store said is kept, never a decision: whatever depends on the time (expiry, grace periods) is
+ * judged by the caller against its clock at each use. A null load is not kept, so an unknown key
+ * value is looked up every time and cannot crowd out real entries.
+ */
+public final class AuthCache<K, V> {
+
+	private final Cache<K, V> cache;
+
+	private final Affected<K, V> affected;
+
+	// Counts changes applied, so a load that read the store before a change cannot keep its stale
+	// result: a load that saw a change happen while it ran drops what it put.
+	private final AtomicLong changes = new AtomicLong();
+
+	AuthCache(Cache<K, V> cache, Affected<K, V> affected) {
+		this.cache = cache;
+		this.affected = affected;
+	}
+
+	/** The cached value for {@code key}, or what {@code load} reads from the store (null: nothing, not kept). */
+	public @Nullable V get(K key, Function<? super K, ? extends @Nullable V> load) {
+		V cached = this.cache.getIfPresent(key);
+		if (cached != null) {
+			return cached;
+		}
+		long seen = this.changes.get();
+		V loaded = load.apply(key);
+		if (loaded != null) {
+			this.cache.put(key, loaded);
+			if (this.changes.get() != seen) {
+				this.cache.invalidate(key);
+			}
+		}
+		return loaded;
+	}
+
+	/** Drops {@code key} here only, for a write that matters to this instance alone (a key's last use). */
+	public void evictHere(K key) {
+		this.cache.invalidate(key);
+	}
+
+	void apply(AuthChange change) {
+		this.changes.incrementAndGet();
+		if (change.isAll()) {
+			this.cache.invalidateAll();
+		}
+		else {
+			this.cache.asMap().entrySet().removeIf((entry) -> this.affected.by(change, entry.getKey(), entry.getValue()));
+		}
+	}
+
+	/** Which cached values a change makes stale. */
+	@FunctionalInterface
+	public interface Affected<K, V> {
+
+		boolean by(AuthChange change, K key, V value);
+	}
+}

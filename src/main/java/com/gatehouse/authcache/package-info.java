@@ -1,0 +1,9 @@
+/**
+ * The authentication-path cache: what every credentialed call reads from the directory (a key by
+ * its digest, a user, a role's permissions), kept for at most {@code gatehouse.auth-cache.expire-after-write}
+ * (1 s), evicted on every instance when the directory changes.
+ */
+@NullMarked
+package com.gatehouse.authcache;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,101 @@
+package com.gatehouse.authcache;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import com.gatehouse.ClusterTest;
+import com.gatehouse.TestUser;
+
+import static com.gatehouse.authcache.AuthCalls.warm;
+import static com.gatehouse.authcache.AuthCalls.withKey;
+import static com.gatehouse.authcache.CacheBound.awaitWithinBound;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * What happens when a signal does not arrive: a change no instance signalled (made in the database
+ * directly, as an operator or another tool would) still reaches B within the cache's bound, and a
+ * listener whose connection PostgreSQL ended connects again, clears its caches and hears the next
+ * signal.
+ */
+@ClusterTest
+class AuthCacheSignalTests extends TwoInstances {
+
+	private static final String SIGNALS = "gatehouse.auth.cache.signals";
+
+	private static final String CONNECTS = "gatehouse.auth.cache.listener.connects";
+
+	@Test
+	void whenAChangeIsNeverSignalledThenBSeesItWithinTheBound() throws SQLException {
+		TestUser user = newUserOnA();
+		String key = onA().newKey(user.id());
+		warm(b(), key);
+		double signals = meterOfB(SIGNALS);
+		double connects = meterOfB(CONNECTS);
+
+		sql("UPDATE users SET enabled = FALSE WHERE id = ?", user.id());
+
+		awaitWithinBound("unsignalled disable on B", () -> withKey(b(), key), CacheBound::refused);
+		assertThat(meterOfB(SIGNALS)).as("no signal came").isEqualTo(signals);
+		assertThat(meterOfB(CONNECTS)).as("the listener did not reconnect").isEqualTo(connects);
+	}
+
+	@Test
+	void whenTheListenerConnectionIsEndedThenItReconnectsAndHearsTheNextChange() throws SQLException {
+		double connects = meterOfB(CONNECTS);
+
+		int ended = sql("""
+				SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+				WHERE application_name = 'gatehouse-auth-listener' AND datname = current_database()""");
+
+		assertThat(ended).as("both instances' listeners").isEqualTo(2);
+		awaitMeterOfB(CONNECTS, connects + 1, Duration.ofSeconds(5));
+		IssuedKey key = IssuedKey.issue(onA(), newUserOnA().id());
+		warm(b(), key.token());
+		double signals = meterOfB(SIGNALS);
+
+		key.revoke(onA());
+
+		awaitWithinBound("revocation on B", () -> withKey(b(), key.token()), CacheBound::refused);
+		awaitMeterOfB(SIGNALS, signals + 1, CacheBound.TOLERANCE);
+	}
+
+	private static void awaitMeterOfB(String name, double atLeast, Duration limit) {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (meterOfB(name) < atLeast) {
+			if (System.nanoTime() > deadline) {
+				fail("%s on B stayed at %s, below %s, for %s", name, meterOfB(name), atLeast, limit);
+			}
+			Thread.onSpinWait();
+		}
+	}
+
+	/**
+	 * Runs a statement on the cluster's database behind the service's back; answers the rows it
+	 * changed, or for a query the rows whose first column is true.
+	 */
+	private static int sql(String statement, Object... parameters) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(cluster.databaseUrl());
+				PreparedStatement sql = connection.prepareStatement(statement)) {
+			for (int i = 0; i < parameters.length; i++) {
+				sql.setObject(i + 1, parameters[i]);
+			}
+			if (!sql.execute()) {
+				return sql.getUpdateCount();
+			}
+			int rows = 0;
+			try (ResultSet result = sql.getResultSet()) {
+				while (result.next()) {
+					rows += result.getBoolean(1) ? 1 : 0;
+				}
+			}
+			return rows;
+		}
+	}
+}

@@ -1,0 +1,53 @@
+package com.gatehouse.authcache;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import com.gatehouse.Api;
+import com.gatehouse.Cluster;
+import com.gatehouse.Directory;
+import com.gatehouse.TestUser;
+
+/**
+ * Two instances on one fresh PostgreSQL database for the tests of a class ({@link Cluster}): A, where
+ * the tests change things, and B, where they watch the change arrive ({@link AuthCalls}).
+ */
+abstract class TwoInstances {
+
+	static Cluster cluster;
+
+	@BeforeAll
+	static void startCluster() {
+		cluster = Cluster.start(2);
+	}
+
+	@AfterAll
+	static void stopCluster() {
+		if (cluster != null) {
+			cluster.close();
+		}
+	}
+
+	static Api a() {
+		return cluster.api(0);
+	}
+
+	static Api b() {
+		return cluster.api(1);
+	}
+
+	static Directory onA() {
+		return new Directory(a());
+	}
+
+	static TestUser newUserOnA() {
+		Directory directory = onA();
+		return directory.newUser(directory.newCompany(), "User");
+	}
+
+	/** A meter of instance B, 0 before it is first used. */
+	static double meterOfB(String name) {
+		return cluster.instance(1).getBean(MeterRegistry.class).counter(name).count();
+	}
+}
