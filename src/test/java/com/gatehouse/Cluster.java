@@ -135,9 +135,9 @@ public final class Cluster implements AutoCloseable {
 	private ConfigurableApplicationContext launch() {
 		String url = (this.network != null) ? this.database.urlThrough(this.network.port()) : this.database.url();
 		// Arguments, not default properties: they must win over the test profile and system properties.
-		// A small pool: the test PostgreSQL is shared by every build on the machine.
+		// The test profile's small pool: the test PostgreSQL is shared by every context of the suite.
 		String[] arguments = Stream.concat(Stream.of("--server.port=0", "--spring.profiles.active=test",
-				"--spring.datasource.url=" + url, "--spring.datasource.hikari.maximum-pool-size=4"), this.settings.stream())
+				"--spring.datasource.url=" + url), this.settings.stream())
 			.toArray(String[]::new);
 		// Logback is set up once per JVM: instances starting together must not set it up at once.
 		AtomicBoolean settingUpLogging = new AtomicBoolean(true);

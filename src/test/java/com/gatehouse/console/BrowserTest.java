@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -134,10 +135,20 @@ public abstract class BrowserTest {
 		open("/admin/");
 		type("login", login);
 		type("password", password);
-		WebElement submit = this.browser.findElement(By.id("sign-in"));
-		submit.click();
-		// The click can return before the answer replaced the page; what follows reads the new page.
-		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(submit));
+		press("#sign-in");
+	}
+
+	/**
+	 * Clicks the button or link {@code cssSelector} finds and waits until the answer has replaced
+	 * the page: the click can return before that, and what a test reads next must be the new page.
+	 */
+	protected void press(String cssSelector) {
+		WebElement pressed = find(cssSelector);
+		pressed.click();
+		// While the old document goes away Chromium may answer "node does not belong to the
+		// document" before "stale element": both mean the page is being replaced, so ask again.
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+			.until(ExpectedConditions.stalenessOf(pressed));
 	}
 
 	/**

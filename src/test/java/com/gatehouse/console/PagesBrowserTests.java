@@ -26,21 +26,21 @@ class PagesBrowserTests extends BrowserTest {
 		String name = Directory.unique("Support");
 
 		open("/admin/roles");
-		find("#new-role").click();
+		press("#new-role");
 		type("name", name);
 		type("perm-1-name", "tickets");
 		new Select(find("#perm-1")).selectByValue("company");
-		find("#save-role").click();
+		press("#save-role");
 
 		assertThat(text(".notice")).isEqualTo("The role was created.");
 		assertThat(find("#perm-0-name").getDomProperty("value")).isEqualTo("admin");
 		new Select(find("#perm-2")).selectByValue("yes");
 		type("perm-2-name", "billing");
-		find("#save-role").click();
+		press("#save-role");
 		assertThat(text("#perm-2-error")).contains("You cannot grant 'billing' this widely");
 		assertThat(find("#name").getDomProperty("value")).isEqualTo(name);
 		new Select(find("#perm-2")).selectByValue("company");
-		find("#save-role").click();
+		press("#save-role");
 		assertThat(text(".notice")).isEqualTo("The role was saved.");
 		open("/admin/roles");
 		assertThat(text("#roles")).contains(name).contains("billing: company, tickets: company");
@@ -51,15 +51,15 @@ class PagesBrowserTests extends BrowserTest {
 		signInAsAdmin();
 		String handle = Directory.unique("co");
 
-		find("header a[href='/admin/companies']").click();
-		find("#new-company").click();
+		press("header a[href='/admin/companies']");
+		press("#new-company");
 		type("id", handle);
 		type("name", "Acme Anvils");
 		type("description", "Makes anvils.");
-		find("#save-company").click();
+		press("#save-company");
 		assertThat(text(".notice")).isEqualTo("The company was created.");
 		type("name", "Acme Anvils and Sons");
-		find("#save-company").click();
+		press("#save-company");
 
 		assertThat(text(".notice")).isEqualTo("The company was saved.");
 		open("/admin/companies");
@@ -73,10 +73,10 @@ class PagesBrowserTests extends BrowserTest {
 		TestUser other = this.directory.newUser(company, "User");
 		signIn(this.directory.newUser(company, "Company-Admin"));
 
-		find("header a[href='/admin/audit']").click();
+		press("header a[href='/admin/audit']");
 		type("event", "user.created");
 		type("user", wanted.login());
-		find("#filter").click();
+		press("#filter");
 
 		assertThat(text("#audit-count")).isEqualTo("1 matching events, newest first.");
 		assertThat(text("#events")).contains(wanted.login()).doesNotContain(other.login());
@@ -94,15 +94,15 @@ class PagesBrowserTests extends BrowserTest {
 		type("currentPassword", "not-the-password");
 		type("password", wanted);
 		type("confirm", wanted);
-		find("#change-password").click();
+		press("#change-password");
 		assertThat(text("#currentPassword-error")).isEqualTo("That is not your current password");
 		assertThat(find("#password").getDomProperty("value")).isEmpty();
 		type("currentPassword", user.password());
 		type("password", wanted);
 		type("confirm", wanted);
-		find("#change-password").click();
+		press("#change-password");
 		assertThat(text(".notice")).startsWith("Your password was changed.");
-		find("#sign-out").click();
+		press("#sign-out");
 		signIn(user.login(), wanted);
 
 		assertThat(path()).isEqualTo("/admin/account");
@@ -117,7 +117,7 @@ class PagesBrowserTests extends BrowserTest {
 
 		assertThat(findAll("#session-list tbody tr")).hasSize(2);
 		assertThat(find("#end-others").isDisplayed()).isTrue();
-		find(".end-session").click();
+		press(".end-session");
 
 		assertThat(text(".notice")).isEqualTo("The session was ended.");
 		assertThat(findAll("#session-list tbody tr")).hasSize(1);

@@ -97,6 +97,24 @@ class RoleConsoleTests {
 	}
 
 	@Test
+	void whenTheRoleChangedSinceTheFormWasOpenedThenSavingIsRefusedAndTheColleaguesChangeStays() {
+		String company = this.directory.newCompany();
+		String session = this.directory.login(this.directory.newUser(company, "Company-Admin"));
+		long id = createRole(company, Directory.unique("Desk"), "tickets", "company");
+		String openedAt = readRole(id).path("version").asString();
+		this.directory.asAdmin("update", "role",
+				Map.of("scope", Map.of("id", id), "values", Map.of("perms", Map.of("reports", "company"))));
+
+		Map<String, String> form = new java.util.HashMap<>(roleForm(Directory.unique("Mine"), "tickets", "company"));
+		form.put("version", openedAt);
+		Api.Reply reply = this.forms.post("/admin/roles/" + id, form, session, this.forms.csrf("/admin/roles/" + id, session));
+
+		assertThat(reply.status()).isEqualTo(409);
+		assertThat(reply.body()).contains("The role was changed since it was read");
+		assertThat(RoleConsoleTests.permNames(readRole(id))).containsExactly("reports");
+	}
+
+	@Test
 	void whenCompanyAdminNamesAnotherCompanysRoleInTheUrlThenItIs404AndUnchanged() {
 		String company = this.directory.newCompany();
 		String session = this.directory.login(this.directory.newUser(company, "Company-Admin"));

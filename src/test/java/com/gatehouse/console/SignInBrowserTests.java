@@ -44,7 +44,7 @@ class SignInBrowserTests extends BrowserTest {
 		open("/admin/");
 		// The inputs are `required`; a browser would not send the form, so send it as a script-less client would.
 		this.browser.executeScript("document.getElementById('sign-in-form').noValidate = true");
-		find("#sign-in").click();
+		press("#sign-in");
 
 		assertThat(text("#login-error")).isEqualTo("Enter your login");
 		assertThat(text("#password-error")).isEqualTo("Enter your password");
@@ -56,7 +56,7 @@ class SignInBrowserTests extends BrowserTest {
 		signIn(Directory.ADMIN_LOGIN, Directory.ADMIN_PASSWORD);
 		String cookie = sessionCookie();
 
-		find("#sign-out").click();
+		press("#sign-out");
 
 		assertThat(path()).isEqualTo("/admin/");
 		assertThat(text(".notice")).isEqualTo("You are signed out.");

@@ -23,7 +23,7 @@ class TokenConsoleBrowserTests extends BrowserTest {
 		open("/admin/users/" + user.id());
 
 		type("tokenName", "pbx sync");
-		find("#add-token").click();
+		press("#add-token");
 
 		assertThat(text("#shown-once")).contains("shown only this once").contains("will not be shown again");
 		assertThat(find("#copy-token").isDisplayed()).isTrue();
@@ -33,13 +33,13 @@ class TokenConsoleBrowserTests extends BrowserTest {
 		assertThat(withKey.status()).isEqualTo(200);
 		assertThat(withKey.json().path("user").path("login").asString()).isEqualTo(user.login());
 
-		find("#token-done").click();
+		press("#token-done");
 		assertThat(text("#token-list")).contains("Auth Key").contains("pbx sync").contains("ghk_...")
 			.contains("127.0.0.1").contains("active").doesNotContain(key);
 		assertThat(this.browser.getPageSource()).doesNotContain(key);
-		find("#token-list .revoke").click();
+		press("#token-list .revoke");
 		assertThat(text("h1")).isEqualTo("Revoke this token?");
-		find("#confirm").click();
+		press("#confirm");
 
 		assertThat(text(".notice")).isEqualTo("The token was revoked.");
 		assertThat(text("#no-tokens")).isEqualTo("No tokens.");
@@ -53,8 +53,8 @@ class TokenConsoleBrowserTests extends BrowserTest {
 		signInAsAdmin();
 		open("/admin/users/" + user.id());
 
-		find("#token-list .revoke").click();
-		find("#cancel").click();
+		press("#token-list .revoke");
+		press("#cancel");
 
 		assertThat(path()).isEqualTo("/admin/users/" + user.id());
 		assertThat(keyCall(key).status()).isEqualTo(200);
@@ -67,9 +67,9 @@ class TokenConsoleBrowserTests extends BrowserTest {
 		signInAsAdmin();
 		open("/admin/users/" + user.id());
 
-		find("#token-list .rotate").click();
+		press("#token-list .rotate");
 		assertThat(text("h1")).isEqualTo("Rotate this token?");
-		find("#confirm").click();
+		press("#confirm");
 
 		String fresh = text("#token-value");
 		assertThat(fresh).isNotEqualTo(old);
@@ -86,7 +86,7 @@ class TokenConsoleBrowserTests extends BrowserTest {
 		type("tokenName", "kept name");
 		this.browser.executeScript("document.getElementById('tokenExpires').value = '2000-01-01'");
 		find("#tokenReadOnly").click();
-		find("#add-token").click();
+		press("#add-token");
 
 		assertThat(text("#tokenExpires-error")).isEqualTo("The expiry must lie in the future");
 		assertThat(find("#tokenName").getDomProperty("value")).isEqualTo("kept name");
@@ -102,9 +102,9 @@ class TokenConsoleBrowserTests extends BrowserTest {
 
 		find("#tokenReadOnly").click();
 		this.browser.executeScript("document.getElementById('tokenExpires').value = '2099-12-31'");
-		find("#add-token").click();
+		press("#add-token");
 		String key = text("#token-value");
-		find("#token-done").click();
+		press("#token-done");
 
 		assertThat(text("#token-list")).contains("read only").contains("2099-12-31 00:00 UTC");
 		Api.Reply write = this.api.post("/rest/ops/create/company", Map.of("values", Map.of("id", "nope", "name", "No")),
@@ -121,7 +121,7 @@ class TokenConsoleBrowserTests extends BrowserTest {
 		assertThat(findAll(".end-session")).hasSize(1);
 		String other = this.directory.login(user);
 
-		find(".end-session").click();
+		press(".end-session");
 
 		assertThat(text(".notice")).isEqualTo("The session was ended.");
 		assertFailure(this.api.postWithCookie("/rest/auth/", Map.of(), ending), 401, "auth.failed");
@@ -136,7 +136,7 @@ class TokenConsoleBrowserTests extends BrowserTest {
 		signInAsAdmin();
 		open("/admin/users/" + user.id());
 
-		find("#end-all-sessions").click();
+		press("#end-all-sessions");
 
 		assertThat(text(".notice")).isEqualTo("All the user's sessions were ended.");
 		assertFailure(this.api.postWithCookie("/rest/auth/", Map.of(), first), 401, "auth.failed");
@@ -151,7 +151,7 @@ class TokenConsoleBrowserTests extends BrowserTest {
 		open("/admin/users/" + companyAdmin.id());
 		assertThat(text("#session-list")).contains("(this session)");
 
-		find("#end-all-sessions").click();
+		press("#end-all-sessions");
 
 		assertThat(path()).isEqualTo("/admin/");
 		open("/admin/users");

@@ -25,13 +25,13 @@ class UserConsoleBrowserTests extends BrowserTest {
 		Secrets.add(Secrets.Kind.PASSWORD, password);
 		signInAsAdmin();
 
-		find("#new-user").click();
+		press("#new-user");
 		type("login", login);
 		type("name", "Made In Console");
 		type("password", password);
 		type("company", company);
 		new Select(find("#role")).selectByVisibleText("Company-Admin");
-		find("#create-user").click();
+		press("#create-user");
 
 		assertThat(path()).matches("/admin/users/\\d+");
 		assertThat(text(".notice")).isEqualTo("The user was created.");
@@ -51,7 +51,7 @@ class UserConsoleBrowserTests extends BrowserTest {
 		type("login", "not a login!");
 		type("name", "Kept Name");
 		type("password", "short");
-		find("#create-user").click();
+		press("#create-user");
 
 		assertThat(text("#login-error")).startsWith("Must match");
 		assertThat(text("#password-error")).contains("between 12 and 128");
@@ -69,7 +69,7 @@ class UserConsoleBrowserTests extends BrowserTest {
 
 		type("login", existing.login());
 		type("password", "a-perfectly-fine-password");
-		find("#create-user").click();
+		press("#create-user");
 
 		assertThat(text("#login-error")).isEqualTo("A user with that login already exists");
 	}
@@ -82,7 +82,7 @@ class UserConsoleBrowserTests extends BrowserTest {
 
 		type("name", "Renamed In Console");
 		find("#enabled").click();
-		find("#save-user").click();
+		press("#save-user");
 
 		assertThat(text(".notice")).isEqualTo("The changes were saved.");
 		assertThat(find("#name").getDomProperty("value")).isEqualTo("Renamed In Console");
@@ -90,7 +90,7 @@ class UserConsoleBrowserTests extends BrowserTest {
 		assertFailure(this.api.post("/rest/auth/", Map.of("auth", user.auth())), 401, "auth.failed");
 
 		type("name", "x".repeat(241));
-		find("#save-user").click();
+		press("#save-user");
 		assertThat(text("#name-error")).contains("between 1 and 240");
 		assertThat(find("#name").getDomProperty("value")).isEqualTo("x".repeat(241));
 	}
@@ -105,7 +105,7 @@ class UserConsoleBrowserTests extends BrowserTest {
 		open("/admin/users/" + user.id());
 
 		type("password", fresh);
-		find("#reset-password").click();
+		press("#reset-password");
 
 		assertThat(text(".notice")).startsWith("The password was reset");
 		assertFailure(this.api.postWithCookie("/rest/auth/", Map.of(), session), 401, "auth.failed");
@@ -122,7 +122,7 @@ class UserConsoleBrowserTests extends BrowserTest {
 		signIn(companyAdmin);
 
 		type("q", "user_");
-		find("#search").click();
+		press("#search");
 
 		assertThat(text("#users")).contains(colleague.login()).contains(companyAdmin.login())
 			.doesNotContain(stranger.login());
@@ -154,7 +154,7 @@ class UserConsoleBrowserTests extends BrowserTest {
 		signInAsAdmin();
 
 		type("company", company);
-		find("#search").click();
+		press("#search");
 
 		assertThat(findAll("#users tbody tr")).hasSize(1);
 		assertThat(text("#users")).contains(member.login());

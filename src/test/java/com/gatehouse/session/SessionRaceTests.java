@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,8 +46,14 @@ class SessionRaceTests {
 
 	@BeforeAll
 	static void start() {
+		startWith();
+	}
+
+	/** Starts the two instances with {@code storeSettings} ({@code --name=value}) added. */
+	static void startWith(String... storeSettings) {
 		// Logins race here on purpose: let them wait for a hashing slot rather than be refused.
-		cluster = Cluster.start(2, "--gatehouse.session.max-per-user=" + CAP, "--gatehouse.passwords.queue-timeout=60s");
+		cluster = Cluster.start(2, Stream.concat(Stream.of("--gatehouse.session.max-per-user=" + CAP,
+				"--gatehouse.passwords.queue-timeout=60s"), Stream.of(storeSettings)).toArray(String[]::new));
 		directory = new Directory(cluster.api(0));
 	}
 

@@ -47,11 +47,13 @@ class ClusterLoadTests {
 	private static final int SESSION_CAP = 100;
 
 	/**
-	 * The cap above; a pool wait as long as a client's patience, since a build machine shared with
+	 * The cap above; a production-sized pool (the test profile's 4 connections starve a few hundred
+	 * clients, who then wait for a connection until they give up); a pool wait as long as a client's patience, since a build machine shared with
 	 * other builds can starve the instances of CPU for seconds, and the 3 s fail-fast wait (meant
 	 * for a store that is down) would then turn slowness into 503s; and no INFO line per call.
 	 */
 	private static final String[] SETTINGS = { "--gatehouse.session.max-per-user=" + SESSION_CAP,
+			"--spring.datasource.hikari.maximum-pool-size=10",
 			"--spring.datasource.hikari.connection-timeout=30000", "--logging.level.com.gatehouse.auth.AuthOutcomes=WARN" };
 
 	@Test

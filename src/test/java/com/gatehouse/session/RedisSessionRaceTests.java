@@ -1,0 +1,33 @@
+package com.gatehouse.session;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+import com.gatehouse.ClusterTest;
+import com.gatehouse.RedisTestStore;
+
+/**
+ * {@link SessionRaceTests} with the two instances keeping their sessions in one Redis: a save of a
+ * session that another instance deleted or replaced meanwhile must not bring it back there either.
+ */
+@ClusterTest
+@EnabledIfEnvironmentVariable(named = RedisTestStore.URL_VARIABLE, matches = ".+")
+class RedisSessionRaceTests extends SessionRaceTests {
+
+	private static final String NAMESPACE = RedisTestStore.newNamespace();
+
+	@BeforeAll
+	static void start() {
+		startWith(RedisTestStore.properties(System.getenv(RedisTestStore.URL_VARIABLE), NAMESPACE)
+			.stream()
+			.map((setting) -> "--" + setting)
+			.toArray(String[]::new));
+	}
+
+	@AfterAll
+	static void stop() {
+		SessionRaceTests.stop();
+		RedisTestStore.forget(System.getenv(RedisTestStore.URL_VARIABLE), NAMESPACE);
+	}
+}
