@@ -1,7 +1,6 @@
 package com.gatehouse.session;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 import com.gatehouse.ClusterTest;
@@ -17,17 +16,18 @@ class RedisSessionRaceTests extends SessionRaceTests {
 
 	private static final String NAMESPACE = RedisTestStore.newNamespace();
 
-	@BeforeAll
-	static void start() {
-		startWith(RedisTestStore.properties(System.getenv(RedisTestStore.URL_VARIABLE), NAMESPACE)
+	@Override
+	String[] storeSettings() {
+		return RedisTestStore.properties(System.getenv(RedisTestStore.URL_VARIABLE), NAMESPACE)
 			.stream()
 			.map((setting) -> "--" + setting)
-			.toArray(String[]::new));
+			.toArray(String[]::new);
 	}
 
+	@Override
 	@AfterAll
-	static void stop() {
-		SessionRaceTests.stop();
+	void stop() {
+		super.stop();
 		RedisTestStore.forget(System.getenv(RedisTestStore.URL_VARIABLE), NAMESPACE);
 	}
 }

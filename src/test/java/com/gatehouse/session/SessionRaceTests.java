@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import com.gatehouse.Api;
 import com.gatehouse.Cluster;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * id back, and a session ended on one instance stays ended however busy another keeps it.
  */
 @ClusterTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionRaceTests {
 
 	private static final int CAP = 3;
@@ -45,20 +47,20 @@ class SessionRaceTests {
 	private static Directory directory;
 
 	@BeforeAll
-	static void start() {
-		startWith();
-	}
-
-	/** Starts the two instances with {@code storeSettings} ({@code --name=value}) added. */
-	static void startWith(String... storeSettings) {
+	void start() {
 		// Logins race here on purpose: let them wait for a hashing slot rather than be refused.
 		cluster = Cluster.start(2, Stream.concat(Stream.of("--gatehouse.session.max-per-user=" + CAP,
-				"--gatehouse.passwords.queue-timeout=60s"), Stream.of(storeSettings)).toArray(String[]::new));
+				"--gatehouse.passwords.queue-timeout=60s"), Stream.of(storeSettings())).toArray(String[]::new));
 		directory = new Directory(cluster.api(0));
 	}
 
+	/** Settings ({@code --name=value}) both instances get besides the cap: where sessions live. */
+	String[] storeSettings() {
+		return new String[0];
+	}
+
 	@AfterAll
-	static void stop() {
+	void stop() {
 		if (cluster != null) {
 			cluster.close();
 		}
