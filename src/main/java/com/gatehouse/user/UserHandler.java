@@ -1,5 +1,6 @@
 package com.gatehouse.user;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -59,7 +60,10 @@ final class UserHandler implements TypeHandler {
 					.toList());
 			}
 			case DELETE -> {
-				manageable(caller, filter(request)).forEach((user) -> this.changes.delete(caller, user));
+				// The caller's own account first: UserChanges refuses it (409) before any other is deleted.
+				manageable(caller, filter(request)).stream()
+					.sorted(Comparator.comparing((User user) -> user.id() != caller.userId()))
+					.forEach((user) -> this.changes.delete(caller, user));
 				yield RestReply.success();
 			}
 		};
