@@ -43,8 +43,10 @@ public final class ScopeFilter {
 				continue;
 			}
 			if (!columns.contains(column)) {
-				throw RestFailure.badRequest("request.unknown_scope_column", "scope." + column + " is not a column of "
-						+ type + "; its columns are " + String.join(", ", new TreeSet<>(columns)));
+				Set<String> known = new TreeSet<>(columns);
+				known.addAll(parameters);
+				throw RestFailure.badRequest("request.unknown_scope_column", "scope." + column + " is no column of type "
+						+ type + "; its scope takes " + String.join(", ", known));
 			}
 			wanted.put(column, values(column, member.getValue()));
 		}
