@@ -135,6 +135,37 @@ class ScopeFilterTests {
 	}
 
 	@Test
+	void deleteOfSessionsActsOnEverySessionTheFilterMatchesAmongTheUsersOwn() {
+		TestUser user = this.directory.newUser(this.company, "User");
+		String other = this.directory.login(user);
+		String current = this.directory.login(user);
+
+		Api.Reply listed = this.api.postWithCookie("/rest/ops/read/session", Map.of("scope", Map.of("current", true)),
+				current);
+		Api.Reply ended = this.api.postWithCookie("/rest/ops/delete/session", Map.of("scope", Map.of("current", false)),
+				current);
+
+		assertThat(listed.json().path("numrows").asInt()).as("%s", listed).isEqualTo(1);
+		assertThat(ended.status()).as("%s", ended).isEqualTo(200);
+		assertThat(this.api.postWithCookie("/rest/auth/", Map.of(), other).status()).isEqualTo(401);
+		assertThat(this.api.postWithCookie("/rest/auth/", Map.of(), current).status()).isEqualTo(200);
+	}
+
+	@Test
+	void readOfAuditMatchesAnyEventOfAnArrayBesideTheBoundsOfTheRead() {
+		TestUser user = this.directory.newUser(this.company, "User");
+		this.directory.newKey(user.id());
+
+		Api.Reply reply = call(Directory.adminAuth(), "read", "audit",
+				Map.of("contact_id", user.id(), "event", List.of("user.created", "key.created"), "limit", 10), Map.of());
+
+		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+		assertThat(reply.json().path("values").valueStream().map((row) -> row.path("event").asString()))
+			.containsExactlyInAnyOrder("user.created", "key.created");
+		assertThat(reply.json().path("numrows").asInt()).isEqualTo(2);
+	}
+
+	@Test
 	void updateWhenScopeMatchesNothingThenSuccessWithNoRows() {
 		Api.Reply reply = call(Directory.adminAuth(), "update", "role", Map.of("name", Directory.unique("nothing")),
 				Map.of("name", "Whatever"));
