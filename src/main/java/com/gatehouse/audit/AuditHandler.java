@@ -2,6 +2,7 @@ package com.gatehouse.audit;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -29,7 +30,8 @@ import com.gatehouse.rest.Verb;
 @Component
 final class AuditHandler implements TypeHandler {
 
-	private static final Set<String> COLUMNS = Set.of("time", "event", "contact_id", "login", "company", "ip", "detail");
+	private static final Set<String> COLUMNS = Set.of("time", "event", "contact_id", "login", "company", "ip",
+			"detail");
 
 	/** Members of the scope that bound the read rather than match a column. */
 	private static final Set<String> PARAMETERS = Set.of("since", "until", "limit");
@@ -59,7 +61,7 @@ final class AuditHandler implements TypeHandler {
 		ObjectNode query = filter.single();
 		PARAMETERS.stream().filter(request.scope()::has).forEach((name) -> query.set(name, request.scope().get(name)));
 		List<AuditEvent> events = this.reading.read(caller, this.reader.scope(query, AuditScope.class));
-		return RestReply.read(Rows.select(filter.select(events, AuditEvent::asRow).stream().map(AuditEvent::asRow).toList(),
-				request));
+		List<Map<String, Object>> rows = events.stream().map(AuditEvent::asRow).filter(filter::matches).toList();
+		return RestReply.read(Rows.select(rows, request));
 	}
 }

@@ -71,8 +71,8 @@ final class AuthKeyHandler implements TypeHandler {
 			case UPDATE -> update(authentication, request);
 			case DELETE -> {
 				List<AuthKey> found = matched(caller, filter(request).requireColumns("id"));
-				this.transactions.executeWithoutResult((status) -> found
-					.forEach((key) -> this.changes.revoke(caller, this.access.manageable(caller, key.id(), "authinfo.delete"))));
+				this.transactions.executeWithoutResult((status) -> found.forEach(
+						(key) -> this.changes.revoke(caller, this.access.manageable(caller, key.id(), "authinfo.delete"))));
 				yield RestReply.success();
 			}
 		};

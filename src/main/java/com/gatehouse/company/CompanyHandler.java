@@ -55,8 +55,8 @@ final class CompanyHandler implements TypeHandler {
 		return switch (verb) {
 			case CREATE -> {
 				requireOneId(request);
-				yield reply(List.of(this.changes.create(caller, this.reader.valuesForCreate(request, CompanyValues.class))),
-						request);
+				CompanyValues values = this.reader.valuesForCreate(request, CompanyValues.class);
+				yield reply(List.of(this.changes.create(caller, values)), request);
 			}
 			case READ -> {
 				List<Company> found = matched(caller, filter(request));
