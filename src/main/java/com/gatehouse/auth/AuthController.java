@@ -1,5 +1,6 @@
 package com.gatehouse.auth;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.gatehouse.company.ActingCompanies;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
 import com.gatehouse.rest.RestReply;
@@ -24,19 +26,23 @@ final class AuthController {
 
 	private final PasswordSignIn signIns;
 
-	AuthController(SessionLogin sessions, PasswordSignIn signIns) {
+	private final ActingCompanies companies;
+
+	AuthController(SessionLogin sessions, PasswordSignIn signIns, ActingCompanies companies) {
 		this.sessions = sessions;
 		this.signIns = signIns;
+		this.companies = companies;
 	}
 
 	@PostMapping({ "/rest/auth", "/rest/auth/" })
 	Map<String, Object> login(HttpServletRequest request, HttpServletResponse response) {
 		CallerAuthentication authentication = CallerAuthentication.current();
 		Caller caller = authentication.caller();
+		List<String> companies = this.companies.of(caller);
 		return switch (caller.via()) {
-			case PASSWORD -> UserReply.of(caller, this.sessions.open(request, response, caller));
-			case KEY -> UserReply.of(caller, null);
-			case SESSION -> UserReply.of(caller, authentication.sessionId());
+			case PASSWORD -> UserReply.of(caller, companies, this.sessions.open(request, response, caller));
+			case KEY -> UserReply.of(caller, companies, null);
+			case SESSION -> UserReply.of(caller, companies, authentication.sessionId());
 		};
 	}
 

@@ -1,10 +1,11 @@
 package com.gatehouse.authkey;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
@@ -12,20 +13,26 @@ import com.gatehouse.rest.RestFailure;
 import com.gatehouse.rest.RestReply;
 import com.gatehouse.rest.RestRequest;
 import com.gatehouse.rest.Rows;
+import com.gatehouse.rest.ScopeFilter;
 import com.gatehouse.rest.TypeHandler;
 import com.gatehouse.rest.ValuesReader;
 import com.gatehouse.rest.Verb;
 
 /**
- * {@code type: "authinfo"}: Auth Keys (rest-api.md §3, issue 3). Every user manages its own keys,
- * admins those of the users they manage ({@link KeyAccess}). A key value is in the reply of the
+ * {@code type: "authinfo"}: Auth Keys (rest-api.md §3, §5, issue 3). Every user manages its own
+ * keys, admins those of the users they manage ({@link KeyAccess}). The scope is a filter over the
+ * keys the caller may see, as documented ({@code {"contact_id":123,"type":"auth","subtype":"key"}});
+ * update and delete act on every key it matches, all or none. A key value is in the reply of the
  * create, rotation or replacement that issued it once; every read shows only its hint. An update
  * relabels a key, moves its expiry, or gives it a new value: {@code rotate: true} for a generated
- * one, {@code token} for a client-chosen one. Delete revokes at once. The rules themselves are
- * {@link AuthKeys}', which the admin console uses too.
+ * one, {@code token} for a client-chosen one, which can go to one key only. Delete revokes at once.
+ * The rules themselves are {@link AuthKeys}', which the admin console uses too.
  */
 @Component
 final class AuthKeyHandler implements TypeHandler {
+
+	private static final Set<String> COLUMNS = Set.of("id", "contact_id", "type", "subtype", "token", "name", "created",
+			"expires", "last_used", "last_ip", "restrict");
 
 	private final KeyAccess access;
 
@@ -35,11 +42,15 @@ final class AuthKeyHandler implements TypeHandler {
 
 	private final ValuesReader reader;
 
-	AuthKeyHandler(KeyAccess access, AuthKeys keys, KeyChanges changes, ValuesReader reader) {
+	private final TransactionOperations transactions;
+
+	AuthKeyHandler(KeyAccess access, AuthKeys keys, KeyChanges changes, ValuesReader reader,
+			TransactionOperations transactions) {
 		this.access = access;
 		this.keys = keys;
 		this.changes = changes;
 		this.reader = reader;
+		this.transactions = transactions;
 	}
 
 	@Override
@@ -53,31 +64,43 @@ final class AuthKeyHandler implements TypeHandler {
 		Caller caller = authentication.caller();
 		return switch (verb) {
 			case CREATE -> RestReply.values(List.of(this.keys.create(authentication,
-					this.reader.readForCreate(request.values(), AuthKeyValues.class))));
-			case READ -> read(caller, this.reader.read(request.scope(), AuthKeyScope.class), request);
-			case UPDATE -> RestReply.values(List.of(this.keys.update(authentication, existing(caller, request, verb),
-					this.reader.read(request.values(), AuthKeyValues.class))));
+					this.reader.valuesForCreate(request, AuthKeyValues.class))));
+			case READ -> RestReply.read(Rows.select(matched(caller, filter(request)).stream()
+				.map((key) -> key.asRow(key.hint()))
+				.toList(), request));
+			case UPDATE -> update(authentication, request);
 			case DELETE -> {
-				this.changes.revoke(caller, existing(caller, request, verb));
+				List<AuthKey> found = matched(caller, filter(request).requireColumns("id"));
+				this.transactions.executeWithoutResult((status) -> found.forEach(
+						(key) -> this.changes.revoke(caller, this.access.manageable(caller, key.id(), "authinfo.delete"))));
 				yield RestReply.success();
 			}
 		};
 	}
 
-	private Object read(Caller caller, AuthKeyScope scope, RestRequest request) {
-		List<Map<String, Object>> rows = this.access.visible(caller, scope)
-			.stream()
-			.map((key) -> key.asRow(key.hint()))
-			.toList();
-		return RestReply.values(Rows.select(rows, request));
+	private Object update(CallerAuthentication authentication, RestRequest request) {
+		Caller caller = authentication.caller();
+		AuthKeyValues values = this.reader.values(request, AuthKeyValues.class);
+		List<AuthKey> found = matched(caller, filter(request).requireColumns("id"));
+		if (values.token() != null && found.size() != 1) {
+			// A client-chosen value names one key: two keys with one value would be one credential.
+			throw RestFailure.conflict("authinfo.token_needs_one_key", "values.token gives one key a new value, but the"
+					+ " scope matches " + found.size() + " keys: pick the key by scope.id");
+		}
+		List<Map<String, Object>> rows = this.transactions.execute((status) -> found.stream()
+			.map((key) -> this.keys.update(authentication, this.access.manageable(caller, key.id(), "authinfo.update"),
+					values))
+			.toList());
+		return RestReply.values(rows);
 	}
 
-	/** The key the scope names, if the caller may manage it. */
-	private AuthKey existing(Caller caller, RestRequest request, Verb verb) {
-		AuthKeyScope scope = this.reader.read(request.scope(), AuthKeyScope.class);
-		if (scope.id() == null) {
-			throw RestFailure.badRequest("request.scope_required", "Name the key by scope.id");
-		}
-		return this.access.manageable(caller, scope.id(), "authinfo." + verb.name().toLowerCase(Locale.ROOT));
+	private static ScopeFilter filter(RestRequest request) {
+		return ScopeFilter.of(request, "authinfo", COLUMNS);
+	}
+
+	/** The keys the caller may see that the filter matches. */
+	private List<AuthKey> matched(Caller caller, ScopeFilter filter) {
+		return filter.select(this.access.visible(caller, this.reader.scope(filter.single(), AuthKeyScope.class)),
+				(key) -> key.asRow(key.hint()));
 	}
 }

@@ -24,6 +24,8 @@ final class CompanyRepository {
 			ORDER BY id
 			""";
 
+	private static final String SELECT_HANDLES = "SELECT handle FROM companies ORDER BY id";
+
 	private static final String INSERT_COMPANY = """
 			INSERT INTO companies (handle, name, description, data) VALUES (:handle, :name, :description, :data)
 			""";
@@ -47,6 +49,11 @@ final class CompanyRepository {
 
 	List<Company> find(@Nullable String handle) {
 		return this.jdbc.sql(SELECT_COMPANIES).param("handle", handle).query(this::mapCompany).list();
+	}
+
+	/** Every company's handle, oldest company first. */
+	List<String> handles() {
+		return this.jdbc.sql(SELECT_HANDLES).query(String.class).list();
 	}
 
 	Optional<Company> findByHandle(String handle) {

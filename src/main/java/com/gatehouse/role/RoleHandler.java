@@ -1,25 +1,29 @@
 package com.gatehouse.role;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 import com.gatehouse.permission.Caller;
-import com.gatehouse.rest.RestFailure;
 import com.gatehouse.rest.RestReply;
 import com.gatehouse.rest.RestRequest;
 import com.gatehouse.rest.Rows;
+import com.gatehouse.rest.ScopeFilter;
 import com.gatehouse.rest.TypeHandler;
 import com.gatehouse.rest.ValuesReader;
 import com.gatehouse.rest.Verb;
 
 /**
- * {@code type: "role"}: the request read into scope and values, and the rules and changes of
- * {@link RoleChanges}, which the admin console uses too.
+ * {@code type: "role"}: the request read into a scope filter and values, and the rules and changes
+ * of {@link RoleChanges}, which the admin console uses too. The scope filters the roles the caller
+ * may see (rest-api.md §5); update and delete act on every role it matches, once the caller may
+ * change each of them.
  */
 @Component
 final class RoleHandler implements TypeHandler {
+
+	private static final Set<String> COLUMNS = Set.of("id", "name", "company", "builtin", "version");
 
 	private final RoleChanges changes;
 
@@ -39,36 +43,37 @@ final class RoleHandler implements TypeHandler {
 	public Object handle(Verb verb, RestRequest request) {
 		Caller caller = Caller.current();
 		return switch (verb) {
-			case CREATE -> reply(this.changes.create(caller, this.reader.readForCreate(request.values(), RoleValues.class)));
-			case READ -> read(caller, this.reader.read(request.scope(), RoleScope.class), request);
+			case CREATE -> RestReply.values(List.of(this.changes.create(caller,
+					this.reader.valuesForCreate(request, RoleValues.class)).asRow()));
+			case READ -> RestReply.read(Rows.select(matched(caller, filter(request)).stream().map(Role::asRow).toList(),
+					request));
 			case UPDATE -> {
-				Role role = this.changes.changeable(caller, id(request));
-				yield reply(this.changes.update(caller, role, this.reader.read(request.values(), RoleValues.class)));
+				RoleValues values = this.reader.values(request, RoleValues.class);
+				yield RestReply.values(changeable(caller, request).stream()
+					.map((role) -> this.changes.update(caller, role, values).asRow())
+					.toList());
 			}
 			case DELETE -> {
-				this.changes.delete(caller, this.changes.changeable(caller, id(request)));
+				changeable(caller, request).forEach((role) -> this.changes.delete(caller, role));
 				yield RestReply.success();
 			}
 		};
 	}
 
-	private Object read(Caller caller, RoleScope scope, RestRequest request) {
-		List<Map<String, Object>> rows = this.changes.readable(caller, scope.id(), scope.name(), scope.company())
-			.stream()
-			.map(Role::asRow)
+	/** Every role the scope matches, once the caller may change each (so a refusal changes none). */
+	private List<Role> changeable(Caller caller, RestRequest request) {
+		return matched(caller, filter(request).requireColumns("id")).stream()
+			.map((role) -> this.changes.changeable(caller, role.id()))
 			.toList();
-		return RestReply.values(Rows.select(rows, request));
 	}
 
-	private long id(RestRequest request) {
-		Long id = this.reader.read(request.scope(), RoleScope.class).id();
-		if (id == null) {
-			throw RestFailure.badRequest("request.scope_required", "Name the role by scope.id");
-		}
-		return id;
+	private static ScopeFilter filter(RestRequest request) {
+		return ScopeFilter.of(request, "role", COLUMNS);
 	}
 
-	private static Object reply(Role role) {
-		return RestReply.values(List.of(role.asRow()));
+	/** The roles the caller may see that the filter matches. */
+	private List<Role> matched(Caller caller, ScopeFilter filter) {
+		RoleScope narrow = this.reader.scope(filter.single(), RoleScope.class);
+		return filter.select(this.changes.readable(caller, narrow.id(), narrow.name(), narrow.company()), Role::asRow);
 	}
 }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,7 @@ import com.gatehouse.rest.RestFailure;
 import com.gatehouse.rest.RestReply;
 import com.gatehouse.rest.RestRequest;
 import com.gatehouse.rest.Rows;
+import com.gatehouse.rest.ScopeFilter;
 import com.gatehouse.rest.TypeHandler;
 import com.gatehouse.rest.ValuesReader;
 import com.gatehouse.rest.Verb;
@@ -20,13 +22,17 @@ import com.gatehouse.rest.Verb;
 /**
  * {@code type: "session"}: a user's login sessions, read and ended, by the rules of
  * {@link SessionAccess}. A row names its session by a {@link SessionHandle}, never by the cookie
- * value; {@code current} marks the session the call came with.
+ * value; {@code current} marks the session the call came with. The scope filters the sessions of
+ * the user it names (rest-api.md §5), and a delete ends every session it matches.
  */
 @Component
 final class SessionHandler implements TypeHandler {
 
 	/** ISO-8601 in UTC with milliseconds always shown, so the text sorts as the time does. */
 	private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().appendInstant(3).toFormatter();
+
+	private static final Set<String> COLUMNS = Set.of("id", "contact_id", "login", "created", "last_access", "ip",
+			"user_agent", "current");
 
 	private final SessionAccess access;
 
@@ -45,19 +51,31 @@ final class SessionHandler implements TypeHandler {
 	@Override
 	public Object handle(Verb verb, RestRequest request) {
 		CallerAuthentication authentication = CallerAuthentication.current();
-		SessionScope scope = this.reader.read(request.scope(), SessionScope.class);
 		return switch (verb) {
-			case READ -> {
-				List<Map<String, Object>> rows = this.access.read(authentication, scope).stream().map(SessionHandler::row).toList();
-				yield RestReply.values(Rows.select(rows, request));
-			}
+			case READ -> RestReply.read(Rows.select(matched(authentication, filter(request)).stream()
+				.map(SessionHandler::row)
+				.toList(), request));
 			case DELETE -> {
-				this.access.delete(authentication.caller(), scope);
+				matched(authentication, filter(request).requireColumns("id"))
+					.forEach((session) -> this.access.end(authentication.caller(), session.userId(), session.handle()));
 				yield RestReply.success();
 			}
 			case CREATE, UPDATE -> throw RestFailure.notFound("request.unknown_verb",
 					"Sessions are only read and deleted; a login makes one");
 		};
+	}
+
+	private static ScopeFilter filter(RestRequest request) {
+		return ScopeFilter.of(request, "session", COLUMNS);
+	}
+
+	/**
+	 * The sessions the filter matches among those of the user it names (by a session's {@code id} or
+	 * by {@code contact_id}; the caller when it names none), if the caller may see that user's.
+	 */
+	private List<SessionView> matched(CallerAuthentication authentication, ScopeFilter filter) {
+		return filter.select(this.access.read(authentication, this.reader.scope(filter.single(), SessionScope.class)),
+				SessionHandler::row);
 	}
 
 	private static Map<String, Object> row(SessionView session) {

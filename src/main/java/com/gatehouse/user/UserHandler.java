@@ -1,15 +1,16 @@
 package com.gatehouse.user;
 
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 import com.gatehouse.permission.Caller;
-import com.gatehouse.rest.RestFailure;
 import com.gatehouse.rest.RestReply;
 import com.gatehouse.rest.RestRequest;
 import com.gatehouse.rest.Rows;
+import com.gatehouse.rest.ScopeFilter;
 import com.gatehouse.rest.TypeHandler;
 import com.gatehouse.rest.ValuesReader;
 import com.gatehouse.rest.Verb;
@@ -17,12 +18,15 @@ import com.gatehouse.rest.Verb;
 /**
  * {@code type: "user"}. A System-Admin manages every user; a Company-Admin only the users of its
  * own company whose role it could grant (so it can never take over a more powerful account), and
- * it cannot see the others at all ({@link UserAccess}). The changes themselves are
- * {@link UserChanges}', which the admin console uses too. Anyone may change their own password,
- * proving the current one ({@link PasswordChange}).
+ * it cannot see the others at all ({@link UserAccess}). The scope is a filter over the users the
+ * caller may see (rest-api.md §5); update and delete act on every user it matches, once the caller
+ * may manage each of them. The changes themselves are {@link UserChanges}', which the admin console
+ * uses too. Anyone may change their own password, proving the current one ({@link PasswordChange}).
  */
 @Component
 final class UserHandler implements TypeHandler {
+
+	private static final Set<String> COLUMNS = Set.of("id", "login", "name", "company", "role", "enabled");
 
 	private final UserAccess access;
 
@@ -45,45 +49,53 @@ final class UserHandler implements TypeHandler {
 	public Object handle(Verb verb, RestRequest request) {
 		Caller caller = Caller.current();
 		return switch (verb) {
-			case CREATE -> reply(this.changes.create(caller, this.reader.readForCreate(request.values(), UserValues.class)));
-			case READ -> read(caller, this.reader.read(request.scope(), UserScope.class), request);
+			case CREATE -> RestReply.values(List.of(this.changes.create(caller,
+					this.reader.valuesForCreate(request, UserValues.class)).asRow()));
+			case READ -> RestReply.read(Rows.select(matched(caller, filter(request)).stream().map(User::asRow).toList(),
+					request));
 			case UPDATE -> {
-				UserValues values = this.reader.read(request.values(), UserValues.class);
-				yield reply(this.changes.update(caller, updated(caller, request, values), values));
+				UserValues values = this.reader.values(request, UserValues.class);
+				yield RestReply.values(updated(caller, request, values).stream()
+					.map((user) -> this.changes.update(caller, user, values).asRow())
+					.toList());
 			}
 			case DELETE -> {
-				this.changes.delete(caller, existing(caller, request));
+				// The caller's own account first: UserChanges refuses it (409) before any other is deleted.
+				manageable(caller, filter(request)).stream()
+					.sorted(Comparator.comparing((User user) -> user.id() != caller.userId()))
+					.forEach((user) -> this.changes.delete(caller, user));
 				yield RestReply.success();
 			}
 		};
 	}
 
-	private Object read(Caller caller, UserScope scope, RestRequest request) {
-		List<Map<String, Object>> rows = this.access.readable(caller, scope).stream().map(User::asRow).toList();
-		return RestReply.values(Rows.select(rows, request));
-	}
-
 	/**
-	 * The user an update changes. Anyone may change their own password (proving the current one
-	 * instead of an admin right); anything else is {@link #existing}.
+	 * The users an update changes. Anyone may change their own password (proving the current one
+	 * instead of an admin right); anything else changes the users the caller may manage.
 	 */
-	private User updated(Caller caller, RestRequest request, UserValues values) {
-		if (values.changesOnlyPassword() && this.reader.read(request.scope(), UserScope.class).namesSelf(caller)) {
-			return this.access.self(caller);
+	private List<User> updated(Caller caller, RestRequest request, UserValues values) {
+		ScopeFilter filter = filter(request);
+		if (values.changesOnlyPassword() && this.reader.scope(filter.single(), UserScope.class).namesSelf(caller)) {
+			User self = this.access.self(caller);
+			return filter.select(List.of(self), User::asRow);
 		}
-		return existing(caller, request);
+		return manageable(caller, filter);
 	}
 
-	/** The user the scope names, if the caller may manage it; 404 for one it may not even see. */
-	private User existing(Caller caller, RestRequest request) {
-		UserScope scope = this.reader.read(request.scope(), UserScope.class);
-		if (!scope.namesOne()) {
-			throw RestFailure.badRequest("request.scope_required", "Name the user by scope.id or scope.login");
-		}
-		return this.access.manageable(caller, scope);
+	/** Every user the filter matches, once the caller may manage each (so a 403 changes none). */
+	private List<User> manageable(Caller caller, ScopeFilter filter) {
+		return matched(caller, filter.requireColumns("id")).stream()
+			.map((user) -> this.access.manageable(caller, user.id()))
+			.toList();
 	}
 
-	private static Object reply(User user) {
-		return RestReply.values(List.of(user.asRow()));
+	private static ScopeFilter filter(RestRequest request) {
+		return ScopeFilter.of(request, "user", COLUMNS);
+	}
+
+	/** The users the caller may see that the filter matches. */
+	private List<User> matched(Caller caller, ScopeFilter filter) {
+		return filter.select(this.access.readable(caller, this.reader.scope(filter.single(), UserScope.class)),
+				User::asRow);
 	}
 }

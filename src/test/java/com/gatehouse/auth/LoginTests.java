@@ -46,7 +46,7 @@ class LoginTests {
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.result()).isEqualTo("success");
 		var json = reply.json().path("user");
-		assertThat(json.propertyNames()).containsExactly("id", "login", "name", "company", "home", "session", "perms");
+		assertThat(json.propertyNames()).containsExactly("id", "login", "name", "company", "home", "companies", "session", "perms");
 		assertThat(json.path("id").isNumber()).isTrue();
 		assertThat(json.path("id").asLong()).isEqualTo(user.id());
 		assertThat(json.path("login").asString()).isEqualTo(user.login());
@@ -68,7 +68,7 @@ class LoginTests {
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.result()).isEqualTo("success");
 		JsonNode json = reply.json().path("user");
-		assertThat(json.propertyNames()).containsExactly("id", "login", "name", "company", "home", "session", "perms");
+		assertThat(json.propertyNames()).containsExactly("id", "login", "name", "company", "home", "companies", "session", "perms");
 		assertThat(json.path("id").isNumber()).isTrue();
 		assertThat(json.path("id").asLong()).isEqualTo(user.id());
 		assertThat(json.path("name").asString()).isEqualTo("Name of " + user.login());
@@ -171,7 +171,7 @@ class LoginTests {
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.result()).isEqualTo("success");
 		JsonNode json = reply.json().path("user");
-		assertThat(json.propertyNames()).containsExactly("id", "login", "name", "company", "home", "session", "perms");
+		assertThat(json.propertyNames()).containsExactly("id", "login", "name", "company", "home", "companies", "session", "perms");
 		assertThat(json.path("id").asLong()).isEqualTo(user.id());
 		assertThat(json.path("login").asString()).isEqualTo(user.login());
 		assertThat(json.path("company").asString()).isEqualTo(company);
@@ -273,7 +273,7 @@ class LoginTests {
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.result()).isEqualTo("success");
 		JsonNode json = reply.json().path("user");
-		assertThat(json.propertyNames()).containsExactly("id", "login", "name", "company", "home", "perms");
+		assertThat(json.propertyNames()).containsExactly("id", "login", "name", "company", "home", "companies", "perms");
 		assertThat(json.path("id").asLong()).isEqualTo(user.id());
 		assertThat(json.path("company").asString()).isEqualTo(company);
 		assertThat(json.path("perms").path("admin").asString()).isEqualTo("company");
@@ -289,7 +289,7 @@ class LoginTests {
 
 		assertThat(reply.status()).isEqualTo(200);
 		JsonNode json = reply.json().path("user");
-		assertThat(json.propertyNames()).containsExactly("id", "login", "name", "company", "home", "perms");
+		assertThat(json.propertyNames()).containsExactly("id", "login", "name", "company", "home", "companies", "perms");
 		assertThat(json.path("id").asLong()).isEqualTo(user.id());
 		assertThat(reply.header("Set-Cookie")).isEmpty();
 	}

@@ -180,7 +180,7 @@ class AuthKeyAuthenticationTests {
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
 		assertThat(reply.result()).isEqualTo("success");
 		JsonNode user = reply.json().path("user");
-		assertThat(user.propertyNames()).containsExactly("id", "login", "name", "company", "home", "perms");
+		assertThat(user.propertyNames()).containsExactly("id", "login", "name", "company", "home", "companies", "perms");
 		assertThat(user.path("id").asLong()).isEqualTo(owner.id());
 		assertThat(user.path("login").asString()).isEqualTo(owner.login());
 		assertThat(user.path("name").asString()).isEqualTo("Name of " + owner.login());

@@ -117,7 +117,7 @@ class AuthKeyPermissionTests {
 	}
 
 	@Test
-	void companyAdminWhenKeyOfAnotherCompanyThenAnswersAsForNoSuchKey() {
+	void companyAdminWhenKeyOfAnotherCompanyThenMatchesNothingAsForNoSuchKey() {
 		String admin = this.directory.newKey(this.directory.newUser(this.directory.newCompany(), "Company-Admin").id());
 		TestUser stranger = this.directory.newUser(this.directory.newCompany(), "User");
 		String strangersKey = this.directory.newKey(stranger.id());
@@ -128,8 +128,8 @@ class AuthKeyPermissionTests {
 		Api.Reply deleted = withKey(admin, "delete", Map.of("scope", Map.of("id", id)));
 		Api.Reply missing = withKey(admin, "delete", Map.of("scope", Map.of("id", Long.MAX_VALUE)));
 
-		assertFailure(replaced, 404, "authinfo.unknown");
-		assertFailure(deleted, 404, "authinfo.unknown");
+		assertFailure(replaced, 409, "authinfo.token_needs_one_key");
+		assertThat(deleted.result()).isEqualTo("success");
 		assertThat(deleted.body()).isEqualTo(missing.body());
 		assertThat(whoAmI(strangersKey).json().path("user").path("id").asLong()).isEqualTo(stranger.id());
 	}
@@ -149,7 +149,7 @@ class AuthKeyPermissionTests {
 	}
 
 	@Test
-	void plainUserWhenSomeoneElsesKeyOrUserThenPermissionDeniedWhetherOrNotItExists() {
+	void plainUserWhenSomeoneElsesKeyOrUserThenRefusedOrMatchesNothingWhetherOrNotItExists() {
 		String company = this.directory.newCompany();
 		TestUser user = this.directory.newUser(company, "User");
 		String key = this.directory.newKey(user.id());
@@ -165,9 +165,9 @@ class AuthKeyPermissionTests {
 		Api.Reply deleted = withKey(key, "delete", Map.of("scope", Map.of("id", id)));
 		Api.Reply missing = withKey(key, "delete", Map.of("scope", Map.of("id", Long.MAX_VALUE)));
 
-		assertFailure(replaced, 403, "permission.denied");
-		assertFailure(rotated, 403, "permission.denied");
-		assertFailure(deleted, 403, "permission.denied");
+		assertFailure(replaced, 409, "authinfo.token_needs_one_key");
+		assertThat(rotated.json().path("values").isEmpty()).as("%s", rotated).isTrue();
+		assertThat(deleted.result()).isEqualTo("success");
 		assertThat(deleted.body()).isEqualTo(missing.body());
 		assertThat(whoAmI(colleaguesKey).json().path("user").path("id").asLong()).isEqualTo(colleague.id());
 		assertThat(keyCountOf(colleague)).isEqualTo(1);

@@ -79,22 +79,29 @@ class AuthKeyReplaceAndRevokeTests {
 	}
 
 	@Test
-	void updateWhenScopeHasNoIdThenScopeRequired() {
+	void updateWhenScopeNamesTheOwnersOnlyKeyByContactIdThenReplacesIt() {
 		TestUser owner = this.directory.newUser(this.directory.newCompany(), "User");
 		create(owner);
+		String newKey = newClientKey();
 
 		Api.Reply reply = asAdmin("update", Map.of("scope", Map.of("contact_id", owner.id()), "values",
-				Map.of("token", newClientKey())));
+				Map.of("token", newKey)));
 
-		assertFailure(reply, 400, "request.scope_required");
+		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+		assertThat(reply.json().path("values").path(0).path("token").asString()).isEqualTo(newKey);
 	}
 
 	@Test
-	void updateWhenIdNamesNoKeyThenNotFound() {
+	void updateWithoutScopeThenScopeRequired() {
+		assertFailure(asAdmin("update", Map.of("values", Map.of("name", "Everyone's"))), 400, "request.scope_required");
+	}
+
+	@Test
+	void updateOfATokenWhenIdNamesNoKeyThenConflict() {
 		Api.Reply reply = asAdmin("update", Map.of("scope", Map.of("id", Long.MAX_VALUE), "values",
 				Map.of("token", newClientKey())));
 
-		assertFailure(reply, 404, "authinfo.unknown");
+		assertFailure(reply, 409, "authinfo.token_needs_one_key");
 	}
 
 	@Test
@@ -149,10 +156,11 @@ class AuthKeyReplaceAndRevokeTests {
 	}
 
 	@Test
-	void deleteWhenIdNamesNoKeyThenNotFound() {
+	void deleteWhenIdNamesNoKeyThenSuccess() {
 		Api.Reply reply = asAdmin("delete", Map.of("scope", Map.of("id", Long.MAX_VALUE)));
 
-		assertFailure(reply, 404, "authinfo.unknown");
+		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+		assertThat(reply.result()).isEqualTo("success");
 	}
 
 	@Test

@@ -136,7 +136,7 @@ class PasswordChangeTests {
 		Api.Reply reply = changeOwn(current, user,
 				Map.of("password", NEW_PASSWORD, "current_password", user.password(), "name", "Self-renamed"));
 
-		assertFailure(reply, 404, "user.unknown");
+		assertFailure(reply, 403, "permission.denied");
 		assertThat(login(user, user.password()).status()).isEqualTo(200);
 	}
 

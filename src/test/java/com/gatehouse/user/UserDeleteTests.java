@@ -99,13 +99,23 @@ class UserDeleteTests {
 		TestUser companyAdmin = this.directory.newUser(this.directory.newCompany(), "Company-Admin");
 
 		assertFailure(delete(companyAdmin.auth(), Map.of()), 400, "request.scope_required");
-		assertFailure(delete(companyAdmin.auth(), Map.of("company", companyAdmin.company())), 400,
-				"request.scope_required");
 	}
 
 	@Test
-	void deleteOfAnUnknownUserThenUserUnknown() {
-		assertFailure(delete(Directory.adminAuth(), Map.of("login", Directory.unique("nobody"))), 404, "user.unknown");
+	void deleteWhenScopeMatchesTheCallerAmongOthersThenConflictAndNobodyIsDeleted() {
+		TestUser companyAdmin = this.directory.newUser(this.directory.newCompany(), "Company-Admin");
+		TestUser colleague = this.directory.newUser(companyAdmin.company(), "User");
+
+		assertFailure(delete(companyAdmin.auth(), Map.of("company", companyAdmin.company())), 409, "user.self");
+		assertThat(this.api.post("/rest/auth/", Map.of("auth", colleague.auth())).status()).isEqualTo(200);
+	}
+
+	@Test
+	void deleteWhenScopeMatchesNoUserThenSuccess() {
+		Api.Reply reply = delete(Directory.adminAuth(), Map.of("login", Directory.unique("nobody")));
+
+		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+		assertThat(reply.result()).isEqualTo("success");
 	}
 
 	private Api.Reply delete(Map<String, Object> auth, Map<String, Object> scope) {

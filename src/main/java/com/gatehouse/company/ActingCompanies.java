@@ -1,0 +1,25 @@
+package com.gatehouse.company;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import com.gatehouse.permission.Caller;
+
+/**
+ * The ids of the companies a caller may act in, as {@code user.companies} tells public clients
+ * (rest-api.md §5): every company for a System-Admin, else the caller's home company.
+ */
+@Component
+public final class ActingCompanies {
+
+	private final CompanyRepository companies;
+
+	ActingCompanies(CompanyRepository companies) {
+		this.companies = companies;
+	}
+
+	public List<String> of(Caller caller) {
+		return caller.isSystemAdmin() ? this.companies.handles() : List.of(caller.home());
+	}
+}
