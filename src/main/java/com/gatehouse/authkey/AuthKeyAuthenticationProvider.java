@@ -8,8 +8,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -22,7 +20,7 @@ import com.gatehouse.auth.credentials.CredentialsRejected;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
 import com.gatehouse.permission.CredentialKind;
-import com.gatehouse.rest.Verb;
+import com.gatehouse.permission.CredentialLimit;
 import com.gatehouse.user.CallerLoader;
 
 /**
@@ -86,9 +84,8 @@ final class AuthKeyAuthenticationProvider implements AuthenticationProvider {
 			// The cached row still has the old stamp; without this every call would try to stamp again.
 			this.byDigest.evictHere(digest);
 		}
-		KeyRestriction restriction = key.restriction();
-		return new CallerAuthentication(owner.withPerms(restriction.effective(owner.perms())), null,
-				authorities(restriction));
+		CredentialLimit limit = key.restriction().asLimit();
+		return new CallerAuthentication(owner.withPerms(limit.effective(owner.perms())), null, limit);
 	}
 
 	@Override
@@ -98,16 +95,6 @@ final class AuthKeyAuthenticationProvider implements AuthenticationProvider {
 
 	private static <T> @Nullable List<T> nonEmpty(List<T> found) {
 		return found.isEmpty() ? null : found;
-	}
-
-	private static List<GrantedAuthority> authorities(KeyRestriction restriction) {
-		if (restriction.readOnly()) {
-			return List.of(new SimpleGrantedAuthority(Verb.ONLY_READ_AUTHORITY));
-		}
-		if (restriction.limit() != null) {
-			return List.of(new SimpleGrantedAuthority(CallerAuthentication.NARROWED));
-		}
-		return List.of();
 	}
 
 	/** The client's address (already resolved through trusted proxies), as the audit trail records it. */

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.gatehouse.permission.AccessPolicy;
@@ -24,8 +22,6 @@ import com.gatehouse.user.UserRepository;
  */
 @Component
 final class KeyAccess {
-
-	private static final Logger log = LoggerFactory.getLogger(KeyAccess.class);
 
 	private final AuthKeyRepository keys;
 
@@ -92,22 +88,12 @@ final class KeyAccess {
 		if (restriction.limit() != null && !restriction.limit().within(this.roles.permsOf(owner.roleId()))) {
 			throw RestFailure.badRequest("authinfo.restrict_too_wide", "restrict names permissions the user does not hold");
 		}
-		requireNotWider(authentication, owner.id(), restriction, "authinfo.create");
+		this.policy.requireWithinCredential(authentication, owner.id(), restriction.asLimit(), "authinfo.create");
 	}
 
 	/** A narrowed caller may give a new value only to its keys that are at least as narrow as itself. */
 	void requireNotWider(CallerAuthentication authentication, AuthKey key) {
-		requireNotWider(authentication, key.userId(), key.restriction(), "authinfo.update");
-	}
-
-	private void requireNotWider(CallerAuthentication authentication, long owner, KeyRestriction restriction,
-			String action) {
-		Caller caller = authentication.caller();
-		if (owner == caller.userId() && authentication.hasAuthority(CallerAuthentication.NARROWED)
-				&& !restriction.isWithin(caller.perms())) {
-			log.info("permission denied user_id={} action={} reason=wider than the caller's key", caller.userId(), action);
-			throw RestFailure.forbidden();
-		}
+		this.policy.requireWithinCredential(authentication, key.userId(), key.restriction().asLimit(), "authinfo.update");
 	}
 
 	private User manageableOwner(Caller caller, long userId) {
