@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RestController;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
 import com.gatehouse.rest.RestReply;
-import com.gatehouse.session.SessionLogin;
 
 /**
  * {@code /rest/auth/}: log in, or tell a key or session holder who it acts as; and
@@ -20,12 +19,12 @@ import com.gatehouse.session.SessionLogin;
 @RestController
 final class AuthController {
 
-	private final SessionLogin sessions;
+	/** The login's paths: a password verified here is recorded once its session exists. */
+	static final String[] LOGIN = { "/rest/auth", "/rest/auth/" };
 
 	private final PasswordSignIn signIns;
 
-	AuthController(SessionLogin sessions, PasswordSignIn signIns) {
-		this.sessions = sessions;
+	AuthController(PasswordSignIn signIns) {
 		this.signIns = signIns;
 	}
 
@@ -34,7 +33,7 @@ final class AuthController {
 		CallerAuthentication authentication = CallerAuthentication.current();
 		Caller caller = authentication.caller();
 		return switch (caller.via()) {
-			case PASSWORD -> UserReply.of(caller, this.sessions.open(request, response, caller));
+			case PASSWORD -> UserReply.of(caller, this.signIns.openSession(request, response, caller));
 			case KEY -> UserReply.of(caller, null);
 			case SESSION -> UserReply.of(caller, authentication.sessionId());
 		};

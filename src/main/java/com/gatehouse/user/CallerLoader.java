@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import com.gatehouse.authcache.AuthCache;
 import com.gatehouse.authcache.AuthCaches;
 import com.gatehouse.permission.Caller;
-import com.gatehouse.permission.CredentialKind;
+import com.gatehouse.credential.CredentialKind;
 import com.gatehouse.permission.Permissions;
 import com.gatehouse.role.RoleRepository;
 

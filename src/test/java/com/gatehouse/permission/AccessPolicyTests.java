@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
+import com.gatehouse.credential.CredentialKind;
 import com.gatehouse.rest.RestFailure;
 import com.gatehouse.rest.Verb;
 
