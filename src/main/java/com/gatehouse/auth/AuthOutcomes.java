@@ -20,10 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 import com.gatehouse.abuse.FailedCredentials;
 import com.gatehouse.audit.AuditEntry;
 import com.gatehouse.audit.AuditTrail;
+import com.gatehouse.credential.CredentialKind;
 import com.gatehouse.credential.CredentialsRejected;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
-import com.gatehouse.credential.CredentialKind;
 import com.gatehouse.rest.FailureRenderer;
 import com.gatehouse.rest.RestFailure;
 

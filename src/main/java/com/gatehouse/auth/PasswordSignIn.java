@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 import com.gatehouse.audit.AuditEntry;
 import com.gatehouse.audit.AuditTrail;
-import com.gatehouse.permission.Caller;
 import com.gatehouse.credential.CredentialKind;
+import com.gatehouse.permission.Caller;
 import com.gatehouse.rest.RestFailure;
 import com.gatehouse.session.SessionLogin;
 

@@ -14,10 +14,10 @@ import com.gatehouse.audit.AuditTrail;
 import com.gatehouse.authcache.AuthCache;
 import com.gatehouse.authcache.AuthCaches;
 import com.gatehouse.credential.AuthKeyToken;
+import com.gatehouse.credential.CredentialKind;
 import com.gatehouse.credential.CredentialsRejected;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
-import com.gatehouse.credential.CredentialKind;
 import com.gatehouse.permission.CredentialLimit;
 import com.gatehouse.user.CallerLoader;
 

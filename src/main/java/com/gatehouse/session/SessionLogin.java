@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionOperations;
 
 import com.gatehouse.permission.Caller;
 import com.gatehouse.user.User;
-import com.gatehouse.user.UserRepository;
+import com.gatehouse.user.UserLookup;
 
 /**
  * Opens and ends login sessions. Only {@code /rest/auth/} calls it: no other call ever creates or
@@ -33,13 +33,13 @@ public final class SessionLogin {
 
 	private final UserSessions sessions;
 
-	private final UserRepository users;
+	private final UserLookup users;
 
 	private final SessionCookies cookies;
 
 	private final TransactionOperations transactions;
 
-	SessionLogin(SessionProperties limits, UserSessions sessions, UserRepository users, SessionCookies cookies,
+	SessionLogin(SessionProperties limits, UserSessions sessions, UserLookup users, SessionCookies cookies,
 			TransactionOperations transactions) {
 		this.limits = limits;
 		this.sessions = sessions;

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import com.gatehouse.permission.Caller;
+import com.gatehouse.permission.Manageable;
 import com.gatehouse.rest.RestFailure;
 import com.gatehouse.rest.RestReply;
 import com.gatehouse.rest.RestRequest;
@@ -49,10 +50,10 @@ final class UserHandler implements TypeHandler {
 			case READ -> read(caller, this.reader.read(request.scope(), UserScope.class), request);
 			case UPDATE -> {
 				UserValues values = this.reader.read(request.values(), UserValues.class);
-				yield reply(this.changes.update(caller, updated(caller, request, values), values));
+				yield reply(this.changes.update(updated(caller, request, values), values));
 			}
 			case DELETE -> {
-				this.changes.delete(caller, existing(caller, request));
+				this.changes.delete(existing(caller, request));
 				yield RestReply.success();
 			}
 		};
@@ -67,7 +68,7 @@ final class UserHandler implements TypeHandler {
 	 * The user an update changes. Anyone may change their own password (proving the current one
 	 * instead of an admin right); anything else is {@link #existing}.
 	 */
-	private User updated(Caller caller, RestRequest request, UserValues values) {
+	private Manageable<User> updated(Caller caller, RestRequest request, UserValues values) {
 		if (values.changesOnlyPassword() && this.reader.read(request.scope(), UserScope.class).namesSelf(caller)) {
 			return this.access.self(caller);
 		}
@@ -75,12 +76,12 @@ final class UserHandler implements TypeHandler {
 	}
 
 	/** The user the scope names, if the caller may manage it; 404 for one it may not even see. */
-	private User existing(Caller caller, RestRequest request) {
+	private Manageable<User> existing(Caller caller, RestRequest request) {
 		UserScope scope = this.reader.read(request.scope(), UserScope.class);
 		if (!scope.namesOne()) {
 			throw RestFailure.badRequest("request.scope_required", "Name the user by scope.id or scope.login");
 		}
-		return this.access.manageable(caller, scope);
+		return this.access.manageable(caller, scope, "user.manage");
 	}
 
 	private static Object reply(User user) {
