@@ -3,7 +3,6 @@ package com.gatehouse.authkey;
 import java.util.List;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import com.gatehouse.permission.AccessPolicy;
@@ -51,7 +50,7 @@ final class KeyAccess {
 	 */
 	List<AuthKey> visible(Caller caller, AuthKeyScope scope) {
 		if (caller.isAdminOf(caller.company())) {
-			return this.keys.find(scope.id(), scope.contactId(), visibleCompany(caller));
+			return this.keys.find(scope.id(), scope.contactId(), this.policy.adminScope(caller));
 		}
 		if (scope.contactId() != null && scope.contactId() != caller.userId()) {
 			return List.of();
@@ -83,7 +82,7 @@ final class KeyAccess {
 			return this.policy.own(caller, own.get().userId(), own.get(), action);
 		}
 		this.policy.requireAdminOf(caller, caller.company(), action);
-		AuthKey key = this.keys.find(id, null, visibleCompany(caller))
+		AuthKey key = this.keys.find(id, null, this.policy.adminScope(caller))
 			.stream()
 			.findFirst()
 			.orElseThrow(KeyAccess::unknownKey);
@@ -104,11 +103,6 @@ final class KeyAccess {
 	/** A narrowed caller may give a new value only to its keys that are at least as narrow as itself. */
 	void requireNotWider(CallerAuthentication authentication, AuthKey key) {
 		this.policy.requireWithinCredential(authentication, key.userId(), key.restriction().asLimit(), "authinfo.update");
-	}
-
-	/** The company whose users' keys an admin sees: every company (null) for a System-Admin. */
-	private static @Nullable String visibleCompany(Caller caller) {
-		return caller.isSystemAdmin() ? null : caller.company();
 	}
 
 	private static RestFailure unknownKey() {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -104,6 +105,25 @@ public final class AccessPolicy implements VerbPolicy {
 			throw deny(caller, action);
 		}
 		return new Manageable<>(caller, subject);
+	}
+
+	/**
+	 * The company a read of the directory (users, roles) covers when the caller asks for
+	 * {@code requested}: for a System-Admin the one it names (null: every company); for anyone else
+	 * a company it administers, its own when it names none, else denied.
+	 */
+	public @Nullable String readableCompany(Caller caller, @Nullable String requested, String action) {
+		if (caller.isSystemAdmin()) {
+			return requested;
+		}
+		String own = (requested != null) ? requested : caller.company();
+		requireAdminOf(caller, own, action);
+		return own;
+	}
+
+	/** What an admin oversees (events, users' keys): every company (null) for a System-Admin, else its own. */
+	public @Nullable String adminScope(Caller caller) {
+		return caller.isSystemAdmin() ? null : caller.company();
 	}
 
 	public boolean canGrant(Caller caller, Permissions perms, String companyHandle) {

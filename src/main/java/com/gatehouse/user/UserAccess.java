@@ -123,12 +123,7 @@ public final class UserAccess {
 	}
 
 	private @Nullable String readableCompany(Caller caller, @Nullable String company) {
-		if (caller.isSystemAdmin()) {
-			return company;
-		}
-		String own = (company != null) ? company : caller.company();
-		this.policy.requireAdminOf(caller, own, "user.read");
-		return own;
+		return this.policy.readableCompany(caller, company, "user.read");
 	}
 
 	private static RestFailure unknown() {

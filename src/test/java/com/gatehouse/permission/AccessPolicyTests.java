@@ -103,6 +103,23 @@ class AccessPolicyTests {
 			.allSatisfy((event) -> assertThat(((PermissionDenied) event).caller()).isEqualTo(admin));
 	}
 
+	@Test
+	void directoryReadWhenCompanyAdminNamesAnotherCompanyThenDeniedAndWhenItNamesNoneThenItsOwn() {
+		Caller admin = call(COMPANY_ADMIN, CredentialLimit.NONE).caller();
+		Caller root = new Caller(1, "root", "Root", "default", "default",
+				new Permissions(Map.of(Permissions.ADMIN, Grant.YES)), CredentialKind.PASSWORD);
+
+		assertThat(this.policy.readableCompany(admin, null, "user.read")).isEqualTo("acme");
+		assertThat(this.policy.readableCompany(admin, "acme", "user.read")).isEqualTo("acme");
+		assertDenied(() -> this.policy.readableCompany(admin, "other", "role.read"));
+		assertThat(this.policy.readableCompany(root, null, "user.read")).isNull();
+		assertThat(this.policy.readableCompany(root, "other", "user.read")).isEqualTo("other");
+		assertThat(this.policy.adminScope(admin)).isEqualTo("acme");
+		assertThat(this.policy.adminScope(root)).isNull();
+
+		assertThat(this.published).extracting((event) -> ((PermissionDenied) event).action()).containsExactly("role.read");
+	}
+
 	private static CallerAuthentication call(Permissions perms, CredentialLimit limit) {
 		return new CallerAuthentication(new Caller(7, "ann", "Ann", "acme", "acme", perms, CredentialKind.KEY), null, limit);
 	}
