@@ -70,7 +70,7 @@ final class AccountController {
 	@PostMapping(PAGE + "/password")
 	ModelAndView changePassword(@RequestParam(defaultValue = "") String currentPassword,
 			@RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirm) {
-		UserValues values = new UserValues(null, null, UsersController.secret(password), null, null, null,
+		UserValues values = UserValues.newPassword(UsersController.secret(password),
 				UsersController.secret(currentPassword));
 		FormErrors errors = this.forms.check(values);
 		if (currentPassword.isEmpty()) {

@@ -63,8 +63,8 @@ final class UserEditController {
 	@PostMapping("/admin/users/{id}")
 	ModelAndView save(@PathVariable long id, EditForm form) {
 		Manageable<User> user = this.access.manageable(Caller.current(), id);
-		UserValues values = new UserValues(null, UsersController.given(form.name()), null, null,
-				UsersController.given(form.role()), Boolean.TRUE.equals(form.enabled()), null);
+		UserValues values = UserValues.edit(UsersController.given(form.name()), UsersController.given(form.role()),
+				Boolean.TRUE.equals(form.enabled()));
 		return change(user, values, form, "saved");
 	}
 
@@ -77,8 +77,7 @@ final class UserEditController {
 			return failed(user, EditForm.of(user.subject()), errors.field("password", "Enter the new password"),
 					HttpStatus.BAD_REQUEST);
 		}
-		UserValues values = new UserValues(null, null, password, null, null, null,
-				UsersController.secret(currentPassword));
+		UserValues values = UserValues.newPassword(password, UsersController.secret(currentPassword));
 		return change(user, values, EditForm.of(user.subject()), "password");
 	}
 
