@@ -7,9 +7,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-import com.gatehouse.auth.credentials.CredentialsRejected;
+import com.gatehouse.credential.CredentialKind;
+import com.gatehouse.credential.CredentialsRejected;
 import com.gatehouse.permission.Caller;
-import com.gatehouse.permission.CredentialKind;
 import com.gatehouse.rest.RestFailure;
 
 /**

@@ -32,6 +32,6 @@ public final class AuditReading {
 	/** The events {@code scope} selects among those the caller may read, newest first. */
 	public List<AuditEvent> read(Caller caller, AuditScope scope) {
 		requireReader(caller, "audit.read");
-		return this.events.find(scope.query(caller.isSystemAdmin() ? null : caller.company()));
+		return this.events.find(scope.query(this.policy.adminScope(caller)));
 	}
 }

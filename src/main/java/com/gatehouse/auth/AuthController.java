@@ -12,7 +12,6 @@ import com.gatehouse.company.ActingCompanies;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
 import com.gatehouse.rest.RestReply;
-import com.gatehouse.session.SessionLogin;
 
 /**
  * {@code /rest/auth/}: log in, or tell a key or session holder who it acts as; and
@@ -22,14 +21,14 @@ import com.gatehouse.session.SessionLogin;
 @RestController
 final class AuthController {
 
-	private final SessionLogin sessions;
+	/** The login's paths: a password verified here is recorded once its session exists. */
+	static final String[] LOGIN = { "/rest/auth", "/rest/auth/" };
 
 	private final PasswordSignIn signIns;
 
 	private final ActingCompanies companies;
 
-	AuthController(SessionLogin sessions, PasswordSignIn signIns, ActingCompanies companies) {
-		this.sessions = sessions;
+	AuthController(PasswordSignIn signIns, ActingCompanies companies) {
 		this.signIns = signIns;
 		this.companies = companies;
 	}
@@ -40,7 +39,7 @@ final class AuthController {
 		Caller caller = authentication.caller();
 		List<String> companies = this.companies.of(caller);
 		return switch (caller.via()) {
-			case PASSWORD -> UserReply.of(caller, companies, this.sessions.open(request, response, caller));
+			case PASSWORD -> UserReply.of(caller, companies, this.signIns.openSession(request, response, caller));
 			case KEY -> UserReply.of(caller, companies, null);
 			case SESSION -> UserReply.of(caller, companies, authentication.sessionId());
 		};

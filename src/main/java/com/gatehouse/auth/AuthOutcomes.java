@@ -20,10 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 import com.gatehouse.abuse.FailedCredentials;
 import com.gatehouse.audit.AuditEntry;
 import com.gatehouse.audit.AuditTrail;
-import com.gatehouse.auth.credentials.CredentialsRejected;
+import com.gatehouse.credential.CredentialKind;
+import com.gatehouse.credential.CredentialsRejected;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
-import com.gatehouse.permission.CredentialKind;
 import com.gatehouse.rest.FailureRenderer;
 import com.gatehouse.rest.RestFailure;
 
@@ -31,9 +31,10 @@ import com.gatehouse.rest.RestFailure;
  * What happens after each authentication decision: one log line (never a secret; the login is
  * JSON-quoted so control characters cannot forge lines), the counters of logins and key
  * authentications, the brute-force counts, and the audit trail. A verified password is a
- * {@code login.success} (keys and sessions are credentials already issued: their use is not an
- * event); every failed credential is a {@code login.failure}, and the failure that locks a login
- * also a {@code login.locked}. A failure answers the one generic 401 (rest-api.md §2), or 429 once
+ * {@code login.success} ({@link #passwordAccepted}: once its session exists when it logs in; keys
+ * and sessions are credentials already issued, so their use is not an event); every failed
+ * credential is a {@code login.failure}, and the failure that locks a login also a
+ * {@code login.locked}. A failure answers the one generic 401 (rest-api.md §2), or 429 once
  * its address is over its limit.
  */
 @Component
@@ -71,9 +72,13 @@ public final class AuthOutcomes implements AuthenticationSuccessHandler, Authent
 				caller.userId(), quoted(caller.login()), request.getRemoteAddr());
 		if (caller.via() == CredentialKind.PASSWORD) {
 			this.failures.succeeded(caller.login());
-			this.audit.record(AuditEntry.of("login.success", "password accepted")
-				.about(caller.userId(), caller.login(), caller.home()));
 		}
+	}
+
+	/** Records the {@code login.success} of a verified password: after its session exists, when it opens one. */
+	void passwordAccepted(Caller caller) {
+		this.audit.record(AuditEntry.of("login.success", "password accepted")
+			.about(caller.userId(), caller.login(), caller.home()));
 	}
 
 	@Override

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 import com.gatehouse.audit.AuditEntry;
 import com.gatehouse.audit.AuditTrail;
+import com.gatehouse.credential.CredentialKind;
 import com.gatehouse.permission.Caller;
-import com.gatehouse.permission.CredentialKind;
 import com.gatehouse.rest.RestFailure;
 import com.gatehouse.session.SessionLogin;
 
@@ -48,8 +48,19 @@ public final class PasswordSignIn {
 		catch (AuthenticationException failure) {
 			throw this.outcomes.recordFailure(request, failure);
 		}
-		this.sessions.open(request, response, caller);
+		openSession(request, response, caller);
 		return caller;
+	}
+
+	/**
+	 * Opens the session of a verified password login and only then records its
+	 * {@code login.success}, so the event never names a login that did not get its session.
+	 * Answers the session id.
+	 */
+	String openSession(HttpServletRequest request, HttpServletResponse response, Caller caller) {
+		String sessionId = this.sessions.open(request, response, caller);
+		this.outcomes.passwordAccepted(caller);
+		return sessionId;
 	}
 
 	/**

@@ -16,6 +16,11 @@ import com.gatehouse.audit.AuditEntry;
 public record AuthKey(long id, long userId, String ownerLogin, String ownerCompany, String hint, String name, Instant created,
 		@Nullable Instant expires, @Nullable Instant lastUsed, @Nullable String lastIp, KeyRestriction restriction) {
 
+	/** What a key's label may be: what the REST API and the console check, with {@link #NAME_RULE} when it is not. */
+	public static final String NAME_FORMAT = "[^\\p{Cc}]{0,100}";
+
+	public static final String NAME_RULE = "must be at most 100 characters, none a control character";
+
 	/** The {@code authinfo} row, documented columns first; {@code token} is the key when just issued, else the hint. */
 	Map<String, Object> asRow(String token) {
 		Map<String, Object> row = new LinkedHashMap<>();

@@ -8,21 +8,17 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 import com.gatehouse.audit.AuditTrail;
 import com.gatehouse.authcache.AuthCache;
 import com.gatehouse.authcache.AuthCaches;
-import com.gatehouse.auth.credentials.AuthKeyToken;
-import com.gatehouse.auth.credentials.CredentialsRejected;
+import com.gatehouse.credential.AuthKeyToken;
+import com.gatehouse.credential.CredentialKind;
+import com.gatehouse.credential.CredentialsRejected;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
-import com.gatehouse.permission.CredentialKind;
-import com.gatehouse.rest.Verb;
+import com.gatehouse.permission.CredentialLimit;
 import com.gatehouse.user.CallerLoader;
 
 /**
@@ -63,7 +59,8 @@ final class AuthKeyAuthenticationProvider implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		String value = ((AuthKeyToken) authentication).key();
+		AuthKeyToken token = (AuthKeyToken) authentication;
+		String value = token.key();
 		if (!AuthKeyFormat.isWellFormed(value)) {
 			throw rejected("malformed key or bad checksum");
 		}
@@ -82,13 +79,12 @@ final class AuthKeyAuthenticationProvider implements AuthenticationProvider {
 			.orElseThrow(() -> rejected("key owner disabled or gone"));
 		Instant since = now.minus(LAST_USE_RESOLUTION);
 		if (key.lastUsed() == null || key.lastUsed().isBefore(since)) {
-			this.keys.recordUse(key.id(), now, since, clientAddress());
+			this.keys.recordUse(key.id(), now, since, token.clientAddress());
 			// The cached row still has the old stamp; without this every call would try to stamp again.
 			this.byDigest.evictHere(digest);
 		}
-		KeyRestriction restriction = key.restriction();
-		return new CallerAuthentication(owner.withPerms(restriction.effective(owner.perms())), null,
-				authorities(restriction));
+		CredentialLimit limit = key.restriction().asLimit();
+		return new CallerAuthentication(owner.withPerms(limit.effective(owner.perms())), null, limit);
 	}
 
 	@Override
@@ -98,24 +94,6 @@ final class AuthKeyAuthenticationProvider implements AuthenticationProvider {
 
 	private static <T> @Nullable List<T> nonEmpty(List<T> found) {
 		return found.isEmpty() ? null : found;
-	}
-
-	private static List<GrantedAuthority> authorities(KeyRestriction restriction) {
-		if (restriction.readOnly()) {
-			return List.of(new SimpleGrantedAuthority(Verb.ONLY_READ_AUTHORITY));
-		}
-		if (restriction.limit() != null) {
-			return List.of(new SimpleGrantedAuthority(CallerAuthentication.NARROWED));
-		}
-		return List.of();
-	}
-
-	/** The client's address (already resolved through trusted proxies), as the audit trail records it. */
-	private static @Nullable String clientAddress() {
-		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			return attributes.getRequest().getRemoteAddr();
-		}
-		return null;
 	}
 
 	private static CredentialsRejected rejected(String reason) {

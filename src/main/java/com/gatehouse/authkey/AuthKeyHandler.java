@@ -9,6 +9,7 @@ import org.springframework.transaction.support.TransactionOperations;
 
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
+import com.gatehouse.permission.Manageable;
 import com.gatehouse.rest.RestFailure;
 import com.gatehouse.rest.RestReply;
 import com.gatehouse.rest.RestRequest;
@@ -17,6 +18,7 @@ import com.gatehouse.rest.ScopeFilter;
 import com.gatehouse.rest.TypeHandler;
 import com.gatehouse.rest.ValuesReader;
 import com.gatehouse.rest.Verb;
+import com.gatehouse.user.User;
 
 /**
  * {@code type: "authinfo"}: Auth Keys (rest-api.md §3, §5, issue 3). Every user manages its own
@@ -25,8 +27,9 @@ import com.gatehouse.rest.Verb;
  * update and delete act on every key it matches, all or none. A key value is in the reply of the
  * create, rotation or replacement that issued it once; every read shows only its hint. An update
  * relabels a key, moves its expiry, or gives it a new value: {@code rotate: true} for a generated
- * one, {@code token} for a client-chosen one, which can go to one key only. Delete revokes at once.
- * The rules themselves are {@link AuthKeys}', which the admin console uses too.
+ * one, {@code token} for a client-chosen one. Delete revokes at once. The rules themselves are
+ * {@link AuthKeys}', which the admin console uses too; this only turns {@code values} into commands
+ * and keys into rows. A client-chosen {@code token} can go to one key only.
  */
 @Component
 final class AuthKeyHandler implements TypeHandler {
@@ -38,17 +41,13 @@ final class AuthKeyHandler implements TypeHandler {
 
 	private final AuthKeys keys;
 
-	private final KeyChanges changes;
-
 	private final ValuesReader reader;
 
 	private final TransactionOperations transactions;
 
-	AuthKeyHandler(KeyAccess access, AuthKeys keys, KeyChanges changes, ValuesReader reader,
-			TransactionOperations transactions) {
+	AuthKeyHandler(KeyAccess access, AuthKeys keys, ValuesReader reader, TransactionOperations transactions) {
 		this.access = access;
 		this.keys = keys;
-		this.changes = changes;
 		this.reader = reader;
 		this.transactions = transactions;
 	}
@@ -63,8 +62,12 @@ final class AuthKeyHandler implements TypeHandler {
 		CallerAuthentication authentication = CallerAuthentication.current();
 		Caller caller = authentication.caller();
 		return switch (verb) {
-			case CREATE -> RestReply.values(List.of(this.keys.create(authentication,
-					this.reader.valuesForCreate(request, AuthKeyValues.class))));
+			case CREATE -> {
+				AuthKeyValues values = this.reader.valuesForCreate(request, AuthKeyValues.class);
+				values.requireCreatable();
+				Manageable<User> owner = this.keys.ownerOfNewKey(caller, values.contactId());
+				yield RestReply.values(List.of(row(this.keys.issue(authentication, owner, values.toIssueKey()))));
+			}
 			case READ -> RestReply.read(Rows.select(matched(caller, filter(request)).stream()
 				.map((key) -> key.asRow(key.hint()))
 				.toList(), request));
@@ -72,7 +75,7 @@ final class AuthKeyHandler implements TypeHandler {
 			case DELETE -> {
 				List<AuthKey> found = matched(caller, filter(request).requireColumns("id"));
 				this.transactions.executeWithoutResult((status) -> found.forEach(
-						(key) -> this.changes.revoke(caller, this.access.manageable(caller, key.id(), "authinfo.delete"))));
+						(key) -> this.keys.revoke(this.access.manageable(caller, key.id(), "authinfo.delete"))));
 				yield RestReply.success();
 			}
 		};
@@ -88,8 +91,8 @@ final class AuthKeyHandler implements TypeHandler {
 					+ " scope matches " + found.size() + " keys: pick the key by scope.id");
 		}
 		List<Map<String, Object>> rows = this.transactions.execute((status) -> found.stream()
-			.map((key) -> this.keys.update(authentication, this.access.manageable(caller, key.id(), "authinfo.update"),
-					values))
+			.map((key) -> this.access.manageable(caller, key.id(), "authinfo.update"))
+			.map((key) -> row(this.keys.update(authentication, key, values.toChangeKey(key.subject()))))
 			.toList());
 		return RestReply.values(rows);
 	}
@@ -102,5 +105,11 @@ final class AuthKeyHandler implements TypeHandler {
 	private List<AuthKey> matched(Caller caller, ScopeFilter filter) {
 		return filter.select(this.access.visible(caller, this.reader.scope(filter.single(), AuthKeyScope.class)),
 				(key) -> key.asRow(key.hint()));
+	}
+
+	/** A key just issued or changed as its row, with its new value in {@code token} if it got one, else its hint. */
+	private static Map<String, Object> row(IssuedKey issued) {
+		AuthKey key = issued.key();
+		return key.asRow((issued.value() != null) ? issued.value() : key.hint());
 	}
 }

@@ -1,20 +1,21 @@
 package com.gatehouse.authkey;
 
 import java.util.List;
-import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
-import com.gatehouse.rest.RestFailure;
+import com.gatehouse.permission.Manageable;
 import com.gatehouse.user.User;
 
 /**
  * Auth Keys issued, listed, rotated and revoked for the REST API ({@code type: "authinfo"}) and
- * the admin console's Token Management alike, by the rules of {@link KeyAccess}. A key value is in
- * the answer that issued it once and nowhere else, ever.
+ * the admin console's Token Management alike. Who may manage whose keys is decided once, by the
+ * lookups here ({@link KeyAccess}, through the decision point), and answered as a
+ * {@link Manageable} proof that every change requires. Changes take typed commands
+ * ({@link IssueKey}, {@link ChangeKey}) and answer an {@link IssuedKey}, whose value is shown this
+ * once and nowhere else, ever.
  */
 @Component
 public final class AuthKeys {
@@ -31,83 +32,44 @@ public final class AuthKeys {
 		this.lifetimes = lifetimes;
 	}
 
-	/** The keys of the user {@code userId} the caller may see (none of a user it may not see). */
-	public List<AuthKey> of(Caller caller, long userId) {
-		return this.access.visible(caller, new AuthKeyScope(null, userId));
+	/** The user a new key of the caller's is for: itself, or a user it manages. */
+	public Manageable<User> ownerOfNewKey(Caller caller, long userId) {
+		return this.access.ownerOfNewKey(caller, userId);
+	}
+
+	/** The keys of a user the caller manages (or its own). */
+	public List<AuthKey> of(Manageable<User> owner) {
+		return this.access.of(owner);
+	}
+
+	/** The owner's key {@code keyId}; 404 when the owner has no such key. */
+	public Manageable<AuthKey> keyOf(Manageable<User> owner, long keyId) {
+		return this.access.keyOf(owner, keyId);
 	}
 
 	/**
-	 * Issues the key {@code values} describe (validated, e.g. {@link AuthKeyValues#newKey});
-	 * {@link IssuedKey#value} is the key, shown this once.
+	 * Issues the key {@code command} describes to the owner. Its restriction must lie within the
+	 * owner's permissions (400), and a caller narrowed by its own key may issue itself only a key
+	 * within the permissions it acts with (403).
 	 */
-	public IssuedKey issue(CallerAuthentication authentication, AuthKeyValues values) {
-		return IssuedKey.of(create(authentication, values));
+	public IssuedKey issue(CallerAuthentication authentication, Manageable<User> owner, IssueKey command) {
+		this.access.requireAllowed(authentication, owner.subject(), command.restriction());
+		return this.changes.create(owner, command);
 	}
 
-	/** Gives the key {@code keyId} a new generated value, shown this once. */
-	public IssuedKey rotate(CallerAuthentication authentication, long keyId) {
-		AuthKey key = this.access.manageable(authentication.caller(), keyId, "authinfo.update");
-		return IssuedKey.of(update(authentication, key,
-				new AuthKeyValues(null, null, null, null, null, null, null, Boolean.TRUE)));
+	/** Changes the key as {@code command} says; a narrowed caller renews only keys no wider than itself (403). */
+	public IssuedKey update(CallerAuthentication authentication, Manageable<AuthKey> key, ChangeKey command) {
+		this.access.requireNotWider(authentication, key.subject());
+		return this.changes.update(key, command);
 	}
 
-	/** Revokes the key {@code keyId} at once. */
-	public void revoke(Caller caller, long keyId) {
-		this.changes.revoke(caller, this.access.manageable(caller, keyId, "authinfo.delete"));
+	/** Revokes the key at once. */
+	public void revoke(Manageable<AuthKey> key) {
+		this.changes.revoke(key);
 	}
 
 	/** Whether {@code key} no longer works because it expired. */
 	public boolean isExpired(AuthKey key) {
 		return key.isExpiredAt(this.lifetimes.now());
-	}
-
-	Map<String, Object> create(CallerAuthentication authentication, AuthKeyValues values) {
-		Caller caller = authentication.caller();
-		requireWellFormed(values.token());
-		if (values.rotates()) {
-			throw RestFailure.badRequest("request.invalid", "rotate applies to an existing key: use update");
-		}
-		User owner = this.access.ownerOfNewKey(caller, values.contactId());
-		KeyRestriction restriction = KeyRestriction.fromRequest(values.restrict());
-		this.access.requireAllowed(authentication, owner, restriction);
-		return this.changes.create(caller, owner, values, restriction);
-	}
-
-	Map<String, Object> update(CallerAuthentication authentication, AuthKey key, AuthKeyValues values) {
-		requireWellFormed(values.token());
-		if (values.contactId() != null && values.contactId() != key.userId()) {
-			throw RestFailure.badRequest("authinfo.owner_immutable", "A key cannot move to another user");
-		}
-		if (values.restrict() != null) {
-			throw RestFailure.badRequest("authinfo.restrict_immutable", "What a key may do is fixed: make a new key");
-		}
-		if (values.token() != null && values.rotates()) {
-			throw RestFailure.badRequest("request.invalid", "Give either values.token or values.rotate, not both");
-		}
-		if (values.token() == null && !values.rotates() && values.name() == null && values.expires() == null) {
-			throw RestFailure.badRequest("request.invalid", "Give values.token, rotate, name or expires");
-		}
-		this.access.requireNotWider(authentication, key);
-		return this.changes.update(authentication.caller(), key, values);
-	}
-
-	private static void requireWellFormed(@Nullable String token) {
-		if (token != null && !AuthKeyFormat.isWellFormed(token)) {
-			throw RestFailure.badRequest("request.invalid", "token must be 32 to 256 characters of A-Z a-z 0-9 _ -,"
-					+ " and one starting with " + AuthKeyFormat.PREFIX + " must end with its checksum");
-		}
-	}
-
-	/** A key just issued: its id and its value, which is shown this once and never stored. */
-	public record IssuedKey(long id, String value) {
-
-		static IssuedKey of(Map<String, Object> row) {
-			return new IssuedKey(((Number) row.get("id")).longValue(), (String) row.get("token"));
-		}
-
-		@Override
-		public String toString() {
-			return "IssuedKey[id=" + this.id + ", value=[PROTECTED]]";
-		}
 	}
 }

@@ -3,52 +3,45 @@ package com.gatehouse.authkey;
 import java.util.List;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.gatehouse.permission.AccessPolicy;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
-import com.gatehouse.role.RoleRepository;
+import com.gatehouse.permission.Manageable;
 import com.gatehouse.rest.RestFailure;
 import com.gatehouse.user.User;
-import com.gatehouse.user.UserRepository;
+import com.gatehouse.user.UserAccess;
 
 /**
  * Who may manage which Auth Keys (rest-api.md §3, issue 3): every user its own keys; a System-Admin
- * every user's; a Company-Admin those of its company's users whose permissions it could grant. A
- * caller narrowed by a restricted key makes and changes only keys at least as narrow as itself, so
- * self-service never widens a key.
+ * every user's; a Company-Admin those of its company's users whose permissions it could grant (the
+ * rule of {@code type: "user"}, {@link UserAccess}). A caller narrowed by a restricted key makes and
+ * changes only keys at least as narrow as itself, so self-service never widens a key. Each decision
+ * is the decision point's ({@link AccessPolicy}); a key found manageable comes as its proof.
  */
 @Component
 final class KeyAccess {
 
-	private static final Logger log = LoggerFactory.getLogger(KeyAccess.class);
-
 	private final AuthKeyRepository keys;
 
-	private final UserRepository users;
-
-	private final RoleRepository roles;
+	private final UserAccess users;
 
 	private final AccessPolicy policy;
 
-	KeyAccess(AuthKeyRepository keys, UserRepository users, RoleRepository roles, AccessPolicy policy) {
+	KeyAccess(AuthKeyRepository keys, UserAccess users, AccessPolicy policy) {
 		this.keys = keys;
 		this.users = users;
-		this.roles = roles;
 		this.policy = policy;
 	}
 
 	/** The user a new key is for: the caller itself, or a user it administers. */
-	User ownerOfNewKey(Caller caller, long contactId) {
+	Manageable<User> ownerOfNewKey(Caller caller, long contactId) {
 		if (contactId == caller.userId()) {
-			return this.users.findById(contactId).orElseThrow(KeyAccess::unknownUser);
+			return this.users.self(caller);
 		}
 		this.policy.requireAdminOf(caller, caller.company(), "authinfo.create");
-		return manageableOwner(caller, contactId);
+		return this.users.selfOrManageable(caller, contactId, "authinfo.manage");
 	}
 
 	/**
@@ -57,7 +50,7 @@ final class KeyAccess {
 	 */
 	List<AuthKey> visible(Caller caller, AuthKeyScope scope) {
 		if (caller.isAdminOf(caller.company())) {
-			return this.keys.find(scope.id(), scope.contactId(), visibleCompany(caller));
+			return this.keys.find(scope.id(), scope.contactId(), this.policy.adminScope(caller));
 		}
 		if (scope.contactId() != null && scope.contactId() != caller.userId()) {
 			return List.of();
@@ -65,23 +58,35 @@ final class KeyAccess {
 		return this.keys.find(scope.id(), caller.userId(), null);
 	}
 
+	/** The keys of a user the caller manages. */
+	List<AuthKey> of(Manageable<User> owner) {
+		return this.keys.find(null, owner.subject().id(), null);
+	}
+
+	/** The owner's key {@code keyId}, as manageable as its owner; 404 when it is not one of the owner's. */
+	Manageable<AuthKey> keyOf(Manageable<User> owner, long keyId) {
+		return owner.part(this.keys.find(keyId, owner.subject().id(), null)
+			.stream()
+			.findFirst()
+			.orElseThrow(KeyAccess::unknownKey));
+	}
+
 	/**
 	 * The key {@code id}, if the caller may manage it. Anyone but an admin is refused (403) every key
 	 * not its own, whether it exists or not; an admin gets 404 for a key it may not see, so its id
 	 * tells nothing.
 	 */
-	AuthKey manageable(Caller caller, long id, String action) {
+	Manageable<AuthKey> manageable(Caller caller, long id, String action) {
 		Optional<AuthKey> own = this.keys.find(id, caller.userId(), null).stream().findFirst();
 		if (own.isPresent()) {
-			return own.get();
+			return this.policy.own(caller, own.get().userId(), own.get(), action);
 		}
 		this.policy.requireAdminOf(caller, caller.company(), action);
-		AuthKey key = this.keys.find(id, null, visibleCompany(caller))
+		AuthKey key = this.keys.find(id, null, this.policy.adminScope(caller))
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> RestFailure.notFound("authinfo.unknown", "There is no such key"));
-		manageableOwner(caller, key.userId());
-		return key;
+			.orElseThrow(KeyAccess::unknownKey);
+		return this.users.selfOrManageable(caller, key.userId(), "authinfo.manage").part(key);
 	}
 
 	/**
@@ -89,41 +94,18 @@ final class KeyAccess {
 	 * may make for itself only a key within the permissions it acts with (403).
 	 */
 	void requireAllowed(CallerAuthentication authentication, User owner, KeyRestriction restriction) {
-		if (restriction.limit() != null && !restriction.limit().within(this.roles.permsOf(owner.roleId()))) {
+		if (restriction.limit() != null && !restriction.limit().within(this.users.permsOf(owner))) {
 			throw RestFailure.badRequest("authinfo.restrict_too_wide", "restrict names permissions the user does not hold");
 		}
-		requireNotWider(authentication, owner.id(), restriction, "authinfo.create");
+		this.policy.requireWithinCredential(authentication, owner.id(), restriction.asLimit(), "authinfo.create");
 	}
 
 	/** A narrowed caller may give a new value only to its keys that are at least as narrow as itself. */
 	void requireNotWider(CallerAuthentication authentication, AuthKey key) {
-		requireNotWider(authentication, key.userId(), key.restriction(), "authinfo.update");
+		this.policy.requireWithinCredential(authentication, key.userId(), key.restriction().asLimit(), "authinfo.update");
 	}
 
-	private void requireNotWider(CallerAuthentication authentication, long owner, KeyRestriction restriction,
-			String action) {
-		Caller caller = authentication.caller();
-		if (owner == caller.userId() && authentication.hasAuthority(CallerAuthentication.NARROWED)
-				&& !restriction.isWithin(caller.perms())) {
-			log.info("permission denied user_id={} action={} reason=wider than the caller's key", caller.userId(), action);
-			throw RestFailure.forbidden();
-		}
-	}
-
-	private User manageableOwner(Caller caller, long userId) {
-		User owner = this.users.findById(userId)
-			.filter((user) -> caller.isAdminOf(user.company()))
-			.orElseThrow(KeyAccess::unknownUser);
-		this.policy.requireCanGrant(caller, this.roles.permsOf(owner.roleId()), owner.company(), "authinfo.manage");
-		return owner;
-	}
-
-	/** The company whose users' keys an admin sees: every company (null) for a System-Admin. */
-	private static @Nullable String visibleCompany(Caller caller) {
-		return caller.isSystemAdmin() ? null : caller.company();
-	}
-
-	private static RestFailure unknownUser() {
-		return RestFailure.notFound("user.unknown", "There is no such user");
+	private static RestFailure unknownKey() {
+		return RestFailure.notFound("authinfo.unknown", "There is no such key");
 	}
 }

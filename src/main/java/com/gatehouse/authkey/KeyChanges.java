@@ -1,19 +1,20 @@
 package com.gatehouse.authkey;
 
 import java.time.Instant;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 import com.gatehouse.audit.AuditTrail;
 import com.gatehouse.permission.Caller;
+import com.gatehouse.permission.Manageable;
 import com.gatehouse.user.User;
 
 /**
- * Issues, changes and revokes Auth Keys once access is settled, each change in one transaction with
- * its audit event ({@code key.created}, {@code key.rotated}, {@code key.revoked}). A key value is in
- * the reply that issued it and nowhere else, ever.
+ * Issues, changes and revokes Auth Keys once access is settled (each takes the decision point's
+ * {@link Manageable} proof), each change in one transaction with its audit event
+ * ({@code key.created}, {@code key.rotated}, {@code key.revoked}). A key value is in the result
+ * that issued it and nowhere else, ever.
  */
 @Component
 final class KeyChanges {
@@ -35,46 +36,47 @@ final class KeyChanges {
 		this.transactions = transactions;
 	}
 
-	/** Makes a key for {@code owner} and answers its row with the key in {@code token}. */
-	Map<String, Object> create(Caller caller, User owner, AuthKeyValues values, KeyRestriction restriction) {
+	/** Makes the key {@code command} describes for the owner, with its value. */
+	IssuedKey create(Manageable<User> owner, IssueKey command) {
 		Instant now = this.lifetimes.now();
-		String key = (values.token() != null) ? values.token() : this.format.generate();
-		Instant expires = this.lifetimes.forNewValue(values.expires(), null, now);
-		String name = (values.name() != null) ? values.name() : "";
+		String key = (command.token() != null) ? command.token() : this.format.generate();
+		Instant expires = this.lifetimes.forNewValue(command.expires(), null, now);
+		String name = (command.name() != null) ? command.name() : "";
 		return this.transactions.execute((status) -> {
-			long id = this.keys.insert(owner.id(), key, name, expires, restriction, now);
+			long id = this.keys.insert(owner.subject().id(), key, name, expires, command.restriction(), now);
 			AuthKey created = this.keys.findById(id).orElseThrow();
-			this.audit.record(created.event("key.created", "key " + id + " created by " + actor(caller)));
-			return created.asRow(key);
+			this.audit.record(created.event("key.created", "key " + id + " created by " + actor(owner.caller())));
+			return new IssuedKey(created, key);
 		});
 	}
 
 	/**
-	 * Relabels the key, moves its expiry, and gives it a new value when the values ask for one (a
-	 * rotation); answers its row, with the new value in {@code token} when there is one.
+	 * Relabels the key, moves its expiry, and gives it a new value when the command asks for one (a
+	 * rotation); answers the key with its new value, if any.
 	 */
-	Map<String, Object> update(Caller caller, AuthKey key, AuthKeyValues values) {
-		String newValue = values.rotates() ? this.format.generate() : values.token();
+	IssuedKey update(Manageable<AuthKey> target, ChangeKey command) {
+		AuthKey key = target.subject();
+		String newValue = command.rotate() ? this.format.generate() : command.token();
 		Instant now = this.lifetimes.now();
-		Instant expires = (newValue != null) ? this.lifetimes.forNewValue(values.expires(), key.expires(), now)
-				: (values.expires() != null) ? this.lifetimes.checked(values.expires(), now) : key.expires();
-		String name = (values.name() != null) ? values.name() : key.name();
+		Instant expires = (newValue != null) ? this.lifetimes.forNewValue(command.expires(), key.expires(), now)
+				: (command.expires() != null) ? this.lifetimes.checked(command.expires(), now) : key.expires();
+		String name = (command.name() != null) ? command.name() : key.name();
 		return this.transactions.execute((status) -> {
 			this.keys.update(key.id(), name, expires);
 			if (newValue != null) {
 				this.keys.replaceValue(key.id(), newValue, this.lifetimes.previousValidUntil(now), now);
 				this.audit.record(key.event("key.rotated", "key " + key.id() + " given a new "
-						+ (values.rotates() ? "generated" : "client-chosen") + " value by " + actor(caller)));
+						+ (command.rotate() ? "generated" : "client-chosen") + " value by " + actor(target.caller())));
 			}
-			AuthKey updated = this.keys.findById(key.id()).orElseThrow();
-			return updated.asRow((newValue != null) ? newValue : updated.hint());
+			return new IssuedKey(this.keys.findById(key.id()).orElseThrow(), newValue);
 		});
 	}
 
-	void revoke(Caller caller, AuthKey key) {
+	void revoke(Manageable<AuthKey> target) {
+		AuthKey key = target.subject();
 		this.transactions.executeWithoutResult((status) -> {
 			if (this.keys.delete(key.id())) {
-				this.audit.record(key.event("key.revoked", "key " + key.id() + " revoked by " + actor(caller)));
+				this.audit.record(key.event("key.revoked", "key " + key.id() + " revoked by " + actor(target.caller())));
 			}
 		});
 	}

@@ -9,6 +9,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.gatehouse.permission.CredentialLimit;
 import com.gatehouse.permission.Grant;
 import com.gatehouse.permission.Permissions;
 import com.gatehouse.rest.RestFailure;
@@ -102,17 +103,12 @@ public record KeyRestriction(boolean readOnly, @Nullable Permissions limit) {
 		return text.toString();
 	}
 
-	/** The permissions a call with this key acts with, given its owner's permissions now. */
-	Permissions effective(Permissions owner) {
-		return (this.limit != null) ? owner.narrowedTo(this.limit) : owner;
-	}
-
-	/**
-	 * Whether a caller acting with {@code perms} through a narrowed credential may hold this key: it
-	 * must be a perms map within them, never "read" (every permission, for reading) or unrestricted.
-	 */
-	boolean isWithin(Permissions perms) {
-		return this.limit != null && this.limit.within(perms);
+	/** What a call with this key may do beyond its owner's permissions, for the decision point. */
+	CredentialLimit asLimit() {
+		if (this.readOnly) {
+			return CredentialLimit.READ_ONLY;
+		}
+		return (this.limit != null) ? CredentialLimit.narrowedTo(this.limit) : CredentialLimit.NONE;
 	}
 
 	private static RestFailure invalid() {

@@ -13,9 +13,12 @@ import org.springframework.web.servlet.ModelAndView;
 
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
+import com.gatehouse.permission.Manageable;
 import com.gatehouse.rest.RestFailure;
 import com.gatehouse.session.SessionAccess;
 import com.gatehouse.user.OwnPassword;
+import com.gatehouse.user.User;
+import com.gatehouse.user.UserAccess;
 import com.gatehouse.user.UserValues;
 
 /**
@@ -44,14 +47,17 @@ final class AccountController {
 
 	private final SessionAccess sessionAccess;
 
+	private final UserAccess users;
+
 	private final ConsoleForms forms;
 
 	AccountController(OwnPassword passwords, TokenManagement tokens, SessionsSection sessions,
-			SessionAccess sessionAccess, ConsoleForms forms) {
+			SessionAccess sessionAccess, UserAccess users, ConsoleForms forms) {
 		this.passwords = passwords;
 		this.tokens = tokens;
 		this.sessions = sessions;
 		this.sessionAccess = sessionAccess;
+		this.users = users;
 		this.forms = forms;
 	}
 
@@ -64,7 +70,7 @@ final class AccountController {
 	@PostMapping(PAGE + "/password")
 	ModelAndView changePassword(@RequestParam(defaultValue = "") String currentPassword,
 			@RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirm) {
-		UserValues values = new UserValues(null, null, UsersController.secret(password), null, null, null,
+		UserValues values = UserValues.newPassword(UsersController.secret(password),
 				UsersController.secret(currentPassword));
 		FormErrors errors = this.forms.check(values);
 		if (currentPassword.isEmpty()) {
@@ -79,49 +85,41 @@ final class AccountController {
 		if (!errors.isEmpty()) {
 			return failed(errors, HttpStatus.BAD_REQUEST);
 		}
-		try {
+		return ConsoleForms.submit(() -> {
 			this.passwords.change(Caller.current(), values);
-		}
-		catch (RestFailure failure) {
-			return failed(passwordRefused(failure), failure.status());
-		}
-		return new ModelAndView("redirect:" + PAGE + "?done=password");
+			return new ModelAndView("redirect:" + PAGE + "?done=password");
+		}, AccountController::passwordRefused, this::failed);
 	}
 
 	@PostMapping(TOKENS)
 	ModelAndView addToken(TokenManagement.TokenForm form) {
 		CallerAuthentication me = CallerAuthentication.current();
-		return this.tokens.add(me, me.caller().userId(), form, TOKENS, this::page);
+		return this.tokens.add(me, self(), form, TOKENS, this::page);
 	}
 
 	@GetMapping(TOKENS + "/{key}/{action:revoke|rotate}")
 	ModelAndView confirmToken(@PathVariable long key, @PathVariable String action) {
-		Caller caller = Caller.current();
-		return this.tokens.confirm(caller, caller.userId(), key, action, TOKENS);
+		return this.tokens.confirm(self(), key, action, TOKENS);
 	}
 
 	@PostMapping(TOKENS + "/{key}/revoke")
 	ModelAndView revokeToken(@PathVariable long key) {
-		Caller caller = Caller.current();
-		return this.tokens.revoke(caller, caller.userId(), key, PAGE);
+		return this.tokens.revoke(self(), key, PAGE);
 	}
 
 	@PostMapping(TOKENS + "/{key}/rotate")
 	ModelAndView rotateToken(@PathVariable long key) {
-		CallerAuthentication me = CallerAuthentication.current();
-		return this.tokens.rotate(me, me.caller().userId(), key, TOKENS);
+		return this.tokens.rotate(CallerAuthentication.current(), self(), key, TOKENS);
 	}
 
 	@PostMapping(PAGE + "/sessions/end")
 	ModelAndView endSession(@RequestParam String handle) {
-		CallerAuthentication me = CallerAuthentication.current();
-		return this.sessions.end(me, me.caller().userId(), handle, PAGE);
+		return this.sessions.end(self(), CallerAuthentication.current().sessionId(), handle, PAGE);
 	}
 
 	@PostMapping(PAGE + "/sessions/end-all")
 	ModelAndView endAllSessions() {
-		CallerAuthentication me = CallerAuthentication.current();
-		return this.sessions.end(me, me.caller().userId(), null, PAGE);
+		return this.sessions.end(self(), CallerAuthentication.current().sessionId(), null, PAGE);
 	}
 
 	@PostMapping(PAGE + "/sessions/end-others")
@@ -138,10 +136,7 @@ final class AccountController {
 		if (failure.status() == HttpStatus.TOO_MANY_REQUESTS) {
 			return new FormErrors().general(failure.getMessage());
 		}
-		if (!ConsoleForms.isAboutInput(failure)) {
-			throw failure;
-		}
-		return ConsoleForms.of(failure, Map.of());
+		return ConsoleForms.byCode(Map.of()).apply(failure);
 	}
 
 	private ModelAndView failed(FormErrors errors, HttpStatus status) {
@@ -150,13 +145,17 @@ final class AccountController {
 		return page;
 	}
 
+	/** The signed-in user's own account, from the session alone: what every section here acts on. */
+	private Manageable<User> self() {
+		return this.users.self(Caller.current());
+	}
+
 	private ModelAndView page(TokenManagement.TokenForm tokenForm, FormErrors errors) {
-		CallerAuthentication me = CallerAuthentication.current();
-		long self = me.caller().userId();
-		return new ModelAndView("console/account").addObject("tokens", this.tokens.rows(me.caller(), self))
+		Manageable<User> self = self();
+		return new ModelAndView("console/account").addObject("tokens", this.tokens.rows(self))
 			.addObject("tokenForm", tokenForm)
 			.addObject("tokensBase", TOKENS)
-			.addObject("sessions", this.sessions.rows(me, self))
+			.addObject("sessions", this.sessions.rows(self, CallerAuthentication.current().sessionId()))
 			.addObject("sessionsBase", PAGE + "/sessions")
 			.addObject("errors", errors);
 	}

@@ -14,9 +14,9 @@ import org.springframework.web.servlet.ModelAndView;
 import com.gatehouse.company.Company;
 import com.gatehouse.company.CompanyChanges;
 import com.gatehouse.company.CompanyValues;
+import com.gatehouse.permission.AccessPolicy;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.rest.OnCreate;
-import com.gatehouse.rest.RestFailure;
 
 /**
  * The Companies pages, for a System-Admin only: every company, creating one, and changing a
@@ -32,9 +32,12 @@ final class CompaniesController {
 
 	private final ConsoleForms forms;
 
-	CompaniesController(CompanyChanges companies, ConsoleForms forms) {
+	private final AccessPolicy policy;
+
+	CompaniesController(CompanyChanges companies, ConsoleForms forms, AccessPolicy policy) {
 		this.companies = companies;
 		this.forms = forms;
+		this.policy = policy;
 	}
 
 	@GetMapping("/admin/companies")
@@ -56,13 +59,10 @@ final class CompaniesController {
 		if (!errors.isEmpty()) {
 			return page(null, form, errors, HttpStatus.BAD_REQUEST);
 		}
-		try {
+		return ConsoleForms.submit(() -> {
 			Company created = this.companies.create(caller, values);
 			return new ModelAndView("redirect:/admin/companies/" + created.handle() + "?done=created");
-		}
-		catch (RestFailure failure) {
-			return page(null, form, formErrors(failure), failure.status());
-		}
+		}, ConsoleForms.byCode(FIELD_BY_CODE), (refused, status) -> page(null, form, refused, status));
 	}
 
 	@GetMapping("/admin/companies/{handle}")
@@ -86,32 +86,20 @@ final class CompaniesController {
 		if (!errors.isEmpty()) {
 			return page(company, form, errors, HttpStatus.BAD_REQUEST);
 		}
-		try {
+		return ConsoleForms.submit(() -> {
 			this.companies.update(caller, handle, values);
 			return new ModelAndView("redirect:/admin/companies/" + handle + "?done=saved");
-		}
-		catch (RestFailure failure) {
-			return page(company, form, formErrors(failure), failure.status());
-		}
+		}, ConsoleForms.byCode(FIELD_BY_CODE), (refused, status) -> page(company, form, refused, status));
 	}
 
 	/**
-	 * The caller, if a System-Admin: the Companies pages are theirs alone. The refusal is
-	 * {@link CompanyChanges}' own (listing every company), recorded like any denied call.
+	 * The caller, if a System-Admin: the Companies pages are theirs alone. The decision point refuses
+	 * anyone else as it refuses listing every company ({@code company.read}), recorded like any denial.
 	 */
 	private Caller systemAdmin() {
 		Caller caller = Caller.current();
-		if (!caller.isSystemAdmin()) {
-			this.companies.readable(caller, null);
-		}
+		this.policy.requireSystemAdmin(caller, "company.read");
 		return caller;
-	}
-
-	private static FormErrors formErrors(RestFailure failure) {
-		if (!ConsoleForms.isAboutInput(failure)) {
-			throw failure;
-		}
-		return ConsoleForms.of(failure, FIELD_BY_CODE);
 	}
 
 	private static ModelAndView page(@Nullable Company company, CompanyForm form, FormErrors errors, HttpStatus status) {

@@ -1,12 +1,17 @@
 package com.gatehouse.console;
 
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.groups.Default;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
 
 import com.gatehouse.rest.RestFailure;
 
@@ -15,7 +20,7 @@ import com.gatehouse.rest.RestFailure;
  * input record (e.g. {@code UserValues}) is built from the form and validated here by the same
  * Bean Validation constraints the REST API applies, each violation becoming an error next to its
  * field; a failure the feature's service answers afterwards is put next to the field its code
- * concerns, or above the form.
+ * concerns, or above the form ({@link #submit}, the one way every console form is submitted).
  */
 @Component
 final class ConsoleForms {
@@ -43,6 +48,34 @@ final class ConsoleForms {
 			.forEach((ConstraintViolation<Object> violation) -> errors.field(fieldOf.apply(violation.getPropertyPath().toString()),
 					capitalized(violation.getMessage())));
 		return errors;
+	}
+
+	/**
+	 * Submits a checked form: the page {@code action} answers (a redirect, mostly); or, when the
+	 * service refuses, the form again ({@code formAgain}) with {@code refused}'s errors and the
+	 * refusal's status. {@code refused} rethrows what is no form error (see {@link #byCode}), which
+	 * {@link ConsoleAdvice} then answers with an error page.
+	 */
+	static ModelAndView submit(Supplier<ModelAndView> action, Function<RestFailure, FormErrors> refused,
+			BiFunction<FormErrors, HttpStatus, ModelAndView> formAgain) {
+		try {
+			return action.get();
+		}
+		catch (RestFailure failure) {
+			ModelAndView page = formAgain.apply(refused.apply(failure), failure.status());
+			page.setStatus(failure.status());
+			return page;
+		}
+	}
+
+	/** A refusal about the input as a form error placed by its code ({@link #of}); any other refusal rethrown. */
+	static Function<RestFailure, FormErrors> byCode(Map<String, String> fieldByCode) {
+		return (failure) -> {
+			if (!isAboutInput(failure)) {
+				throw failure;
+			}
+			return of(failure, fieldByCode);
+		};
 	}
 
 	/**

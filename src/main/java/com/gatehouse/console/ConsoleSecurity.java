@@ -13,6 +13,7 @@ import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler
 
 import com.gatehouse.auth.AuthOutcomes;
 import com.gatehouse.auth.CredentialCheck;
+import com.gatehouse.session.SessionCookies;
 import com.gatehouse.session.SessionlessSecurity;
 
 /**
@@ -44,7 +45,7 @@ class ConsoleSecurity {
 	@Bean
 	@Order(2)
 	SecurityFilterChain consoleChain(HttpSecurity http, CookieCsrfTokenRepository csrfTokens, CredentialCheck check,
-			AuthOutcomes outcomes) {
+			AuthOutcomes outcomes, SessionCookies cookies) {
 		XorCsrfTokenRequestAttributeHandler tokenHandler = new XorCsrfTokenRequestAttributeHandler();
 		// Load the token on every page, not when a form first asks for it: by then Thymeleaf may
 		// have sent the headers, and the cookie with them.
@@ -54,7 +55,7 @@ class ConsoleSecurity {
 		// Sign-in and sign-out are console pages (SignInController) on the REST login's path.
 		return SessionlessSecurity.apply(http.securityMatcher("/admin", "/admin/**"))
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(tokenHandler))
-			.addFilterBefore(new ConsoleSessionFilter(check, outcomes), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new ConsoleSessionFilter(check, outcomes, cookies), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
 				.permitAll()
 				.requestMatchers("/admin", SIGN_IN_PAGE, "/admin/sign-in", "/admin/console.css", "/admin/console.js",

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import com.gatehouse.company.Company;
 import com.gatehouse.company.CompanyChanges;
+import com.gatehouse.permission.AccessPolicy;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.rest.OnCreate;
 import com.gatehouse.rest.RestFailure;
@@ -39,10 +40,13 @@ final class RolesController {
 
 	private final ConsoleForms forms;
 
-	RolesController(RoleChanges roles, CompanyChanges companies, ConsoleForms forms) {
+	private final AccessPolicy policy;
+
+	RolesController(RoleChanges roles, CompanyChanges companies, ConsoleForms forms, AccessPolicy policy) {
 		this.roles = roles;
 		this.companies = companies;
 		this.forms = forms;
+		this.policy = policy;
 	}
 
 	@GetMapping("/admin/roles")
@@ -54,7 +58,8 @@ final class RolesController {
 	@GetMapping("/admin/roles/new")
 	ModelAndView newRole() {
 		Caller caller = Caller.current();
-		this.roles.readable(caller, null, null, null);
+		// Only an admin makes roles: the decision point refuses anyone else as it refuses reading them.
+		this.policy.requireAdminOf(caller, caller.company(), "role.read");
 		String company = caller.isSystemAdmin() ? "" : caller.company();
 		return page(caller, null, RoleForm.empty(company, offered(caller)), new FormErrors(), HttpStatus.OK);
 	}
@@ -71,13 +76,11 @@ final class RolesController {
 		if (!errors.isEmpty()) {
 			return page(caller, null, form, errors, HttpStatus.BAD_REQUEST);
 		}
-		try {
+		return ConsoleForms.submit(() -> {
 			Role created = this.roles.create(caller, values);
 			return new ModelAndView("redirect:/admin/roles/" + created.id() + "?done=created");
-		}
-		catch (RestFailure failure) {
-			return page(caller, null, form, refused(caller, form, values, failure), failure.status());
-		}
+		}, (failure) -> refused(caller, form, values, failure),
+				(refused, status) -> page(caller, null, form, refused, status));
 	}
 
 	@GetMapping("/admin/roles/{id}")
@@ -104,13 +107,11 @@ final class RolesController {
 		if (!errors.isEmpty()) {
 			return page(caller, role, form, errors, HttpStatus.BAD_REQUEST);
 		}
-		try {
+		return ConsoleForms.submit(() -> {
 			this.roles.update(caller, role, values);
 			return new ModelAndView("redirect:/admin/roles/" + id + "?done=saved");
-		}
-		catch (RestFailure failure) {
-			return page(caller, role, form, refused(caller, form, values, failure), failure.status());
-		}
+		}, (failure) -> refused(caller, form, values, failure),
+				(refused, status) -> page(caller, role, form, refused, status));
 	}
 
 	@PostMapping("/admin/roles/{id}/delete")
@@ -133,10 +134,7 @@ final class RolesController {
 					+ "' this widely: no wider than you hold it yourself (or \"company\" in your own company)"));
 			return errors;
 		}
-		if (!ConsoleForms.isAboutInput(failure)) {
-			throw failure;
-		}
-		return ConsoleForms.of(failure, FIELD_BY_CODE);
+		return ConsoleForms.byCode(FIELD_BY_CODE).apply(failure);
 	}
 
 	/** The permission names the form lists: those the admin holds itself, the ones it could grant. */

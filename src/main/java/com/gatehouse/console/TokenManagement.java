@@ -14,19 +14,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
 import com.gatehouse.authkey.AuthKey;
-import com.gatehouse.authkey.AuthKeyValues;
 import com.gatehouse.authkey.AuthKeys;
-import com.gatehouse.permission.Caller;
+import com.gatehouse.authkey.ChangeKey;
+import com.gatehouse.authkey.IssueKey;
+import com.gatehouse.authkey.IssuedKey;
 import com.gatehouse.permission.CallerAuthentication;
-import com.gatehouse.rest.OnCreate;
-import com.gatehouse.rest.RestFailure;
+import com.gatehouse.permission.Manageable;
+import com.gatehouse.user.User;
 
 /**
  * Token Management, for any page that shows one user's tokens: the user edit screen, and the
  * signed-in user's own account. The page puts {@link #rows} in its model and includes the
  * {@code console/tokens :: section(tokens, base)} fragment; its controller maps five thin handlers
  * under {@code base} ({@code POST base}, {@code GET|POST base/{key}/revoke},
- * {@code GET|POST base/{key}/rotate}) onto the methods here. Everything goes through
+ * {@code GET|POST base/{key}/rotate}) onto the methods here, passing the user as the page found it
+ * manageable (so the decision is taken once, by that lookup). Everything goes through
  * {@link AuthKeys}, with the REST API's rules; a key that is not the user's answers 404.
  */
 @Component
@@ -46,15 +48,15 @@ final class TokenManagement {
 	}
 
 	/** The user's tokens as the section lists them. */
-	List<TokenRow> rows(Caller caller, long userId) {
-		return this.keys.of(caller, userId).stream().map(this::row).toList();
+	List<TokenRow> rows(Manageable<User> owner) {
+		return this.keys.of(owner).stream().map(this::row).toList();
 	}
 
 	/**
-	 * Adds a token for the user {@code ownerId} and shows its value this once; when the form is
-	 * wrong, answers {@code hostPage} (the page holding the section) with the errors and the form.
+	 * Adds a token for the owner and shows its value this once; when the form is wrong, answers
+	 * {@code hostPage} (the page holding the section) with the errors and the form.
 	 */
-	ModelAndView add(CallerAuthentication authentication, long ownerId, TokenForm form, String base,
+	ModelAndView add(CallerAuthentication authentication, Manageable<User> owner, TokenForm form, String base,
 			BiFunction<TokenForm, FormErrors, ModelAndView> hostPage) {
 		FormErrors errors = new FormErrors();
 		Instant expires = null;
@@ -66,53 +68,35 @@ final class TokenManagement {
 				errors.field("tokenExpires", "Give the date as YYYY-MM-DD");
 			}
 		}
-		AuthKeyValues values = AuthKeyValues.newKey(ownerId, UsersController.given(form.name()), expires,
+		IssueKey command = IssueKey.generated(UsersController.given(form.name()), expires,
 				Boolean.TRUE.equals(form.readOnly()));
-		this.forms.check(values, OnCreate.class).renamedInto(errors, "token");
+		this.forms.check(command).renamedInto(errors, "token");
 		if (!errors.isEmpty()) {
 			return withStatus(hostPage.apply(form, errors), HttpStatus.BAD_REQUEST);
 		}
-		AuthKeys.IssuedKey issued;
-		try {
-			issued = this.keys.issue(authentication, values);
-		}
-		catch (RestFailure failure) {
-			if (!ConsoleForms.isAboutInput(failure)) {
-				throw failure;
-			}
-			return withStatus(hostPage.apply(form, ConsoleForms.of(failure, FIELD_BY_CODE)), failure.status());
-		}
-		return issuedPage(issued, "added", base);
+		return ConsoleForms.submit(() -> issuedPage(this.keys.issue(authentication, owner, command), "added", base),
+				ConsoleForms.byCode(FIELD_BY_CODE), (failed, status) -> hostPage.apply(form, failed));
 	}
 
-	/** The confirmation step of {@code action} ("revoke" or "rotate") on the user's key {@code keyId}. */
-	ModelAndView confirm(Caller caller, long ownerId, long keyId, String action, String base) {
-		return new ModelAndView("console/token-confirm").addObject("token", row(owned(caller, ownerId, keyId)))
+	/** The confirmation step of {@code action} ("revoke" or "rotate") on the owner's key {@code keyId}. */
+	ModelAndView confirm(Manageable<User> owner, long keyId, String action, String base) {
+		return new ModelAndView("console/token-confirm").addObject("token", row(this.keys.keyOf(owner, keyId).subject()))
 			.addObject("action", action)
 			.addObject("base", base)
 			.addObject("back", back(base));
 	}
 
-	ModelAndView revoke(Caller caller, long ownerId, long keyId, String back) {
-		this.keys.revoke(caller, owned(caller, ownerId, keyId).id());
+	ModelAndView revoke(Manageable<User> owner, long keyId, String back) {
+		this.keys.revoke(this.keys.keyOf(owner, keyId));
 		return new ModelAndView("redirect:" + back + "?done=revoked#tokens");
 	}
 
-	ModelAndView rotate(CallerAuthentication authentication, long ownerId, long keyId, String base) {
-		AuthKey key = owned(authentication.caller(), ownerId, keyId);
-		return issuedPage(this.keys.rotate(authentication, key.id()), "rotated", base);
+	ModelAndView rotate(CallerAuthentication authentication, Manageable<User> owner, long keyId, String base) {
+		return issuedPage(this.keys.update(authentication, this.keys.keyOf(owner, keyId), ChangeKey.rotation()),
+				"rotated", base);
 	}
 
-	/** The key {@code keyId} if it is one of the user's that the caller may see; 404 otherwise. */
-	private AuthKey owned(Caller caller, long ownerId, long keyId) {
-		return this.keys.of(caller, ownerId)
-			.stream()
-			.filter((key) -> key.id() == keyId)
-			.findFirst()
-			.orElseThrow(() -> RestFailure.notFound("authinfo.unknown", "There is no such key"));
-	}
-
-	private static ModelAndView issuedPage(AuthKeys.IssuedKey issued, String how, String base) {
+	private static ModelAndView issuedPage(IssuedKey issued, String how, String base) {
 		return new ModelAndView("console/token-issued").addObject("value", issued.value())
 			.addObject("how", how)
 			.addObject("back", back(base));

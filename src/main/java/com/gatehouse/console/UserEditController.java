@@ -13,7 +13,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
-import com.gatehouse.rest.RestFailure;
+import com.gatehouse.permission.Manageable;
 import com.gatehouse.user.User;
 import com.gatehouse.user.UserAccess;
 import com.gatehouse.user.UserChanges;
@@ -23,7 +23,8 @@ import com.gatehouse.user.UserValues;
  * The user edit screen, {@code /admin/users/{id}}: name, role (only roles the admin may grant),
  * enabled and a password reset, with the user's Tokens and Sessions sections. The user is found
  * through {@link UserAccess}, so a user the admin may not manage answers exactly as the REST API
- * does: 404 for one it may not even see (another company's), 403 for one above it.
+ * does: 404 for one it may not even see (another company's), 403 for one above it. That lookup is
+ * the one decision of each request: its proof is what the changes and the sections act on.
  */
 @Controller
 final class UserEditController {
@@ -54,107 +55,96 @@ final class UserEditController {
 
 	@GetMapping("/admin/users/{id}")
 	ModelAndView show(@PathVariable long id, @RequestParam(required = false) @Nullable String done) {
-		User user = this.access.manageable(Caller.current(), id);
-		return page(user, EditForm.of(user), TokenManagement.TokenForm.empty(), new FormErrors())
+		Manageable<User> user = this.access.manageable(Caller.current(), id);
+		return page(user, EditForm.of(user.subject()), TokenManagement.TokenForm.empty(), new FormErrors())
 			.addObject("notice", (done != null) ? DONE.get(done) : null);
 	}
 
 	@PostMapping("/admin/users/{id}")
 	ModelAndView save(@PathVariable long id, EditForm form) {
-		Caller caller = Caller.current();
-		User user = this.access.manageable(caller, id);
-		UserValues values = new UserValues(null, UsersController.given(form.name()), null, null,
-				UsersController.given(form.role()), Boolean.TRUE.equals(form.enabled()), null);
-		return change(caller, user, values, form, "saved");
+		Manageable<User> user = this.access.manageable(Caller.current(), id);
+		UserValues values = UserValues.edit(UsersController.given(form.name()), UsersController.given(form.role()),
+				Boolean.TRUE.equals(form.enabled()));
+		return change(user, values, form, "saved");
 	}
 
 	@PostMapping("/admin/users/{id}/password")
 	ModelAndView resetPassword(@PathVariable long id, @RequestParam(defaultValue = "") String password,
 			@RequestParam(defaultValue = "") String currentPassword) {
-		Caller caller = Caller.current();
-		User user = this.access.manageable(caller, id);
+		Manageable<User> user = this.access.manageable(Caller.current(), id);
 		FormErrors errors = new FormErrors();
 		if (password.isEmpty()) {
-			return failed(user, EditForm.of(user), errors.field("password", "Enter the new password"));
+			return failed(user, EditForm.of(user.subject()), errors.field("password", "Enter the new password"),
+					HttpStatus.BAD_REQUEST);
 		}
-		UserValues values = new UserValues(null, null, password, null, null, null,
-				UsersController.secret(currentPassword));
-		return change(caller, user, values, EditForm.of(user), "password");
+		UserValues values = UserValues.newPassword(password, UsersController.secret(currentPassword));
+		return change(user, values, EditForm.of(user.subject()), "password");
 	}
 
 	@PostMapping("/admin/users/{id}/tokens")
 	ModelAndView addToken(@PathVariable long id, TokenManagement.TokenForm form) {
-		User user = this.access.manageable(Caller.current(), id);
-		return this.tokens.add(CallerAuthentication.current(), user.id(), form, tokensBase(id),
-				(typed, errors) -> page(user, EditForm.of(user), typed, errors));
+		Manageable<User> user = this.access.manageable(Caller.current(), id);
+		return this.tokens.add(CallerAuthentication.current(), user, form, tokensBase(id),
+				(typed, errors) -> page(user, EditForm.of(user.subject()), typed, errors));
 	}
 
 	@GetMapping("/admin/users/{id}/tokens/{key}/{action:revoke|rotate}")
 	ModelAndView confirmToken(@PathVariable long id, @PathVariable long key, @PathVariable String action) {
-		User user = this.access.manageable(Caller.current(), id);
-		return this.tokens.confirm(Caller.current(), user.id(), key, action, tokensBase(id));
+		return this.tokens.confirm(this.access.manageable(Caller.current(), id), key, action, tokensBase(id));
 	}
 
 	@PostMapping("/admin/users/{id}/tokens/{key}/revoke")
 	ModelAndView revokeToken(@PathVariable long id, @PathVariable long key) {
-		User user = this.access.manageable(Caller.current(), id);
-		return this.tokens.revoke(Caller.current(), user.id(), key, "/admin/users/" + id);
+		return this.tokens.revoke(this.access.manageable(Caller.current(), id), key, "/admin/users/" + id);
 	}
 
 	@PostMapping("/admin/users/{id}/tokens/{key}/rotate")
 	ModelAndView rotateToken(@PathVariable long id, @PathVariable long key) {
-		User user = this.access.manageable(Caller.current(), id);
-		return this.tokens.rotate(CallerAuthentication.current(), user.id(), key, tokensBase(id));
+		return this.tokens.rotate(CallerAuthentication.current(), this.access.manageable(Caller.current(), id), key,
+				tokensBase(id));
 	}
 
 	@PostMapping("/admin/users/{id}/sessions/end")
 	ModelAndView endSession(@PathVariable long id, @RequestParam String handle) {
-		User user = this.access.manageable(Caller.current(), id);
-		return this.sessions.end(CallerAuthentication.current(), user.id(), handle, "/admin/users/" + id);
+		CallerAuthentication me = CallerAuthentication.current();
+		return this.sessions.end(this.access.manageable(me.caller(), id), me.sessionId(), handle, "/admin/users/" + id);
 	}
 
 	@PostMapping("/admin/users/{id}/sessions/end-all")
 	ModelAndView endAllSessions(@PathVariable long id) {
-		User user = this.access.manageable(Caller.current(), id);
-		return this.sessions.end(CallerAuthentication.current(), user.id(), null, "/admin/users/" + id);
+		CallerAuthentication me = CallerAuthentication.current();
+		return this.sessions.end(this.access.manageable(me.caller(), id), me.sessionId(), null, "/admin/users/" + id);
 	}
 
-	private ModelAndView change(Caller caller, User user, UserValues values, EditForm form, String done) {
+	private ModelAndView change(Manageable<User> user, UserValues values, EditForm form, String done) {
 		FormErrors errors = this.forms.check(values);
 		if (!errors.isEmpty()) {
-			return failed(user, form, errors);
+			return failed(user, form, errors, HttpStatus.BAD_REQUEST);
 		}
-		try {
-			this.changes.update(caller, user, values);
-		}
-		catch (RestFailure failure) {
-			if (!ConsoleForms.isAboutInput(failure)) {
-				throw failure;
-			}
-			ModelAndView page = failed(user, form, ConsoleForms.of(failure, UsersController.FIELD_BY_CODE));
-			page.setStatus(failure.status());
-			return page;
-		}
-		return new ModelAndView("redirect:/admin/users/" + user.id() + "?done=" + done);
+		return ConsoleForms.submit(() -> {
+			this.changes.update(user, values);
+			return new ModelAndView("redirect:/admin/users/" + user.subject().id() + "?done=" + done);
+		}, ConsoleForms.byCode(UsersController.FIELD_BY_CODE), (refused, status) -> failed(user, form, refused, status));
 	}
 
-	private ModelAndView failed(User user, EditForm form, FormErrors errors) {
+	private ModelAndView failed(Manageable<User> user, EditForm form, FormErrors errors, HttpStatus status) {
 		ModelAndView page = page(user, form, TokenManagement.TokenForm.empty(), errors);
-		page.setStatus(HttpStatus.BAD_REQUEST);
+		page.setStatus(status);
 		return page;
 	}
 
-	private ModelAndView page(User user, EditForm form, TokenManagement.TokenForm tokenForm, FormErrors errors) {
-		CallerAuthentication authentication = CallerAuthentication.current();
-		Caller caller = authentication.caller();
+	private ModelAndView page(Manageable<User> target, EditForm form, TokenManagement.TokenForm tokenForm,
+			FormErrors errors) {
+		Caller caller = target.caller();
+		User user = target.subject();
 		return new ModelAndView("console/user-edit").addObject("user", user)
 			.addObject("self", user.id() == caller.userId())
 			.addObject("form", form)
 			.addObject("roles", this.access.grantableRoles(caller, user.company()))
-			.addObject("tokens", this.tokens.rows(caller, user.id()))
+			.addObject("tokens", this.tokens.rows(target))
 			.addObject("tokenForm", tokenForm)
 			.addObject("tokensBase", tokensBase(user.id()))
-			.addObject("sessions", this.sessions.rows(authentication, user.id()))
+			.addObject("sessions", this.sessions.rows(target, CallerAuthentication.current().sessionId()))
 			.addObject("sessionsBase", "/admin/users/" + user.id() + "/sessions")
 			.addObject("errors", errors);
 	}

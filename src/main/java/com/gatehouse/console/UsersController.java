@@ -12,7 +12,6 @@ import org.springframework.web.servlet.ModelAndView;
 
 import com.gatehouse.permission.Caller;
 import com.gatehouse.rest.OnCreate;
-import com.gatehouse.rest.RestFailure;
 import com.gatehouse.user.User;
 import com.gatehouse.user.UserAccess;
 import com.gatehouse.user.UserChanges;
@@ -65,17 +64,10 @@ final class UsersController {
 		if (!errors.isEmpty()) {
 			return form(caller, form, errors, HttpStatus.BAD_REQUEST);
 		}
-		User created;
-		try {
-			created = this.changes.create(caller, values);
-		}
-		catch (RestFailure failure) {
-			if (!ConsoleForms.isAboutInput(failure)) {
-				throw failure;
-			}
-			return form(caller, form, ConsoleForms.of(failure, FIELD_BY_CODE), failure.status());
-		}
-		return new ModelAndView("redirect:/admin/users/" + created.id() + "?done=created");
+		return ConsoleForms.submit(() -> {
+			User created = this.changes.create(caller, values);
+			return new ModelAndView("redirect:/admin/users/" + created.id() + "?done=created");
+		}, ConsoleForms.byCode(FIELD_BY_CODE), (refused, status) -> form(caller, form, refused, status));
 	}
 
 	/** The create form again, with what was typed (never the password) and what was wrong. */

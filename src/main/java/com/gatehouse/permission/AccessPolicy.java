@@ -1,5 +1,6 @@
 package com.gatehouse.permission;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -7,22 +8,29 @@ import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 import com.gatehouse.rest.RestFailure;
+import com.gatehouse.rest.Verb;
+import com.gatehouse.rest.VerbPolicy;
 
 /**
- * Decides what a caller may do to the directory; denies by default. The rules (rest-api.md §4):
- * System-Admin ({@code admin: yes}) may do anything; Company-Admin ({@code admin: company}) only
- * in its current company, and only to users and roles whose permissions it could grant itself;
- * nobody grants a permission wider than one they hold. A denial is counted, logged, published as a
- * {@link PermissionDenied} (the audit trail records it) and answered 403.
+ * THE decision point: every "may this caller do this" is asked here, once per action, by the
+ * adapters' dispatch (the REST verb), the features' lookups and the console alike; denies by
+ * default. The rules (rest-api.md §3, §4): a credential limited to reading only reads, and one
+ * narrowed to some permissions mints or takes over no credential wider than itself; System-Admin
+ * ({@code admin: yes}) may do anything; Company-Admin ({@code admin: company}) only in its current
+ * company, and only to users and roles whose permissions it could grant itself; nobody grants a
+ * permission wider than one they hold. Every denial, whichever rule refused, is counted, logged,
+ * published as a {@link PermissionDenied} (the audit trail records it) and answered 403.
  */
 @Component
-public final class AccessPolicy {
+public final class AccessPolicy implements VerbPolicy {
 
 	private static final Logger log = LoggerFactory.getLogger(AccessPolicy.class);
 
@@ -35,6 +43,27 @@ public final class AccessPolicy {
 		this.denials = Counter.builder("gatehouse.permission.denials")
 			.description("Calls refused because the caller lacked a permission")
 			.register(meters);
+	}
+
+	/** A credential that may only read is refused every other verb, whatever the type (issue 3). */
+	@Override
+	public void requireVerb(Authentication authentication, Verb verb) {
+		if (verb != Verb.READ && authentication instanceof CallerAuthentication call && call.limit().readOnly()) {
+			throw deny(call.caller(), "ops." + verb.name().toLowerCase(Locale.ROOT), "read-only credential");
+		}
+	}
+
+	/**
+	 * A caller narrowed by its credential makes or changes, among its own credentials, only those
+	 * limited to within the permissions it acts with ({@code wanted} is the limit of the credential
+	 * to be made or changed, {@code ownerId} its owner), so self-service never widens a key.
+	 */
+	public void requireWithinCredential(CallerAuthentication authentication, long ownerId, CredentialLimit wanted,
+			String action) {
+		Caller caller = authentication.caller();
+		if (ownerId == caller.userId() && authentication.limit().isNarrowed() && !wanted.isWithin(caller.perms())) {
+			throw deny(caller, action, "wider than the caller's key");
+		}
 	}
 
 	public void requireSystemAdmin(Caller caller, String action) {
@@ -60,6 +89,43 @@ public final class AccessPolicy {
 		}
 	}
 
+	/**
+	 * {@code subject} (of {@code companyHandle}, holding {@code perms}) as the caller may manage it:
+	 * the caller administers its company and could grant every one of its permissions.
+	 */
+	public <T> Manageable<T> manageable(Caller caller, T subject, Permissions perms, String companyHandle,
+			String action) {
+		requireCanGrant(caller, perms, companyHandle, action);
+		return new Manageable<>(caller, subject);
+	}
+
+	/** {@code subject}, owned by the user {@code ownerId}, as the caller may manage it: its own. */
+	public <T> Manageable<T> own(Caller caller, long ownerId, T subject, String action) {
+		if (ownerId != caller.userId()) {
+			throw deny(caller, action);
+		}
+		return new Manageable<>(caller, subject);
+	}
+
+	/**
+	 * The company a read of the directory (users, roles) covers when the caller asks for
+	 * {@code requested}: for a System-Admin the one it names (null: every company); for anyone else
+	 * a company it administers, its own when it names none, else denied.
+	 */
+	public @Nullable String readableCompany(Caller caller, @Nullable String requested, String action) {
+		if (caller.isSystemAdmin()) {
+			return requested;
+		}
+		String own = (requested != null) ? requested : caller.company();
+		requireAdminOf(caller, own, action);
+		return own;
+	}
+
+	/** What an admin oversees (events, users' keys): every company (null) for a System-Admin, else its own. */
+	public @Nullable String adminScope(Caller caller) {
+		return caller.isSystemAdmin() ? null : caller.company();
+	}
+
 	public boolean canGrant(Caller caller, Permissions perms, String companyHandle) {
 		return caller.isAdminOf(companyHandle) && ungrantable(caller, perms).isEmpty();
 	}
@@ -83,8 +149,13 @@ public final class AccessPolicy {
 	}
 
 	private RestFailure deny(Caller caller, String action) {
+		return deny(caller, action, "not permitted");
+	}
+
+	/** The one way a decision refuses: counted, logged with why, published for the audit trail, answered 403. */
+	private RestFailure deny(Caller caller, String action, String reason) {
 		this.denials.increment();
-		log.info("permission denied user_id={} action={}", caller.userId(), action);
+		log.info("permission denied user_id={} action={} reason={}", caller.userId(), action, reason);
 		this.events.publishEvent(new PermissionDenied(caller, action));
 		return RestFailure.forbidden();
 	}

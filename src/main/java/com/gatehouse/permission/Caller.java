@@ -1,5 +1,7 @@
 package com.gatehouse.permission;
 
+import com.gatehouse.credential.CredentialKind;
+
 /**
  * The user a call acts as, with the permissions they hold at this moment (read from the store on
  * every call, so a role change applies at once). {@code home} is the user's own company and

@@ -1,11 +1,9 @@
 package com.gatehouse.permission;
 
-import java.util.Collection;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.gatehouse.rest.RestFailure;
@@ -13,30 +11,26 @@ import com.gatehouse.rest.RestFailure;
 /**
  * A verified {@link Caller} in Spring Security's context. {@code sessionId} is the live session
  * that authenticated the call, for a cookie-authenticated call only; it is a secret and never
- * printed. Its authorities carry what the credential itself limits beyond the caller's permissions:
- * {@link #NARROWED}, or a limit the REST dispatcher enforces (e.g. read only).
+ * printed. {@code limit} is what the credential itself allows beyond the caller's permissions (a
+ * restricted Auth Key's), which only the decision point ({@link AccessPolicy}) reads.
  */
 public final class CallerAuthentication extends AbstractAuthenticationToken {
-
-	/**
-	 * The caller's permissions are narrowed by its credential (a restricted Auth Key): it may not
-	 * mint or take over a credential wider than the permissions it acts with.
-	 */
-	public static final String NARROWED = "credential:narrowed";
 
 	private final Caller caller;
 
 	private final @Nullable String sessionId;
 
+	private final CredentialLimit limit;
+
 	public CallerAuthentication(Caller caller, @Nullable String sessionId) {
-		this(caller, sessionId, List.of());
+		this(caller, sessionId, CredentialLimit.NONE);
 	}
 
-	public CallerAuthentication(Caller caller, @Nullable String sessionId,
-			Collection<? extends GrantedAuthority> authorities) {
-		super(authorities);
+	public CallerAuthentication(Caller caller, @Nullable String sessionId, CredentialLimit limit) {
+		super(List.of());
 		this.caller = caller;
 		this.sessionId = sessionId;
+		this.limit = limit;
 		setAuthenticated(true);
 	}
 
@@ -56,8 +50,8 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
 		return this.sessionId;
 	}
 
-	public boolean hasAuthority(String authority) {
-		return getAuthorities().stream().anyMatch((granted) -> authority.equals(granted.getAuthority()));
+	public CredentialLimit limit() {
+		return this.limit;
 	}
 
 	@Override

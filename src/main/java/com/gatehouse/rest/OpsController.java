@@ -1,15 +1,12 @@
 package com.gatehouse.rest;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,18 +15,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Routes {@code POST /rest/ops/<verb>/<type>} to the {@link TypeHandler} of that type. The type
- * may be on the path or in the body; when both are given they must agree (rest-api.md §1). A call
- * whose credential may only read ({@link Verb#ONLY_READ_AUTHORITY}) is refused any other verb here,
- * before any handler sees it.
+ * may be on the path or in the body; when both are given they must agree (rest-api.md §1). Whether
+ * the call may use the verb at all (a read-only credential only reads) is the {@link VerbPolicy}'s
+ * decision, asked here before any type is looked up or any handler sees the call.
  */
 @RestController
 final class OpsController {
 
-	private static final Logger log = LoggerFactory.getLogger(OpsController.class);
-
 	private final Map<String, TypeHandler> handlers;
 
-	OpsController(List<TypeHandler> handlers) {
+	private final VerbPolicy policy;
+
+	OpsController(List<TypeHandler> handlers, VerbPolicy policy) {
+		this.policy = policy;
 		this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(TypeHandler::type, Function.identity()));
 	}
 
@@ -43,21 +41,12 @@ final class OpsController {
 		}
 		RestRequest request = RestRequest.of(servletRequest);
 		Verb parsedVerb = Verb.parse(verb);
-		if (parsedVerb != Verb.READ && onlyReads(authentication)) {
-			log.info("permission denied action=ops.{} reason=read-only credential", parsedVerb.name().toLowerCase(Locale.ROOT));
-			throw RestFailure.forbidden();
-		}
+		this.policy.requireVerb(authentication, parsedVerb);
 		TypeHandler handler = this.handlers.get(type(type, request.type()));
 		if (handler == null) {
 			throw RestFailure.notFound("request.unknown_type", "There is no such type");
 		}
 		return handler.handle(parsedVerb, request);
-	}
-
-	private static boolean onlyReads(Authentication authentication) {
-		return authentication.getAuthorities()
-			.stream()
-			.anyMatch((granted) -> Verb.ONLY_READ_AUTHORITY.equals(granted.getAuthority()));
 	}
 
 	private static String type(@Nullable String onPath, @Nullable String inBody) {

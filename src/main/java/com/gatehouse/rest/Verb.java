@@ -7,12 +7,6 @@ public enum Verb {
 
 	CREATE, READ, UPDATE, DELETE;
 
-	/**
-	 * A Spring Security authority of a call that may only read (a {@code "read"}-restricted Auth
-	 * Key): the dispatcher refuses it every other verb of /rest/ops/ with 403, whatever the type.
-	 */
-	public static final String ONLY_READ_AUTHORITY = "verb:read-only";
-
 	static Verb parse(String verb) {
 		try {
 			return valueOf(verb.toUpperCase(Locale.ROOT));

@@ -46,12 +46,7 @@ public final class RoleChanges {
 
 	/** The roles matching the non-null filters that the caller may read: all for a System-Admin, else its company's and the global ones. */
 	public List<Role> readable(Caller caller, @Nullable Long id, @Nullable String name, @Nullable String company) {
-		String usableIn = company;
-		if (!caller.isSystemAdmin()) {
-			usableIn = (usableIn != null) ? usableIn : caller.company();
-			this.policy.requireAdminOf(caller, usableIn, "role.read");
-		}
-		return this.roles.find(id, name, usableIn);
+		return this.roles.find(id, name, this.policy.readableCompany(caller, company, "role.read"));
 	}
 
 	/** The role {@code id} if the caller may see it (404 otherwise): any for a System-Admin, else global or its company's. */

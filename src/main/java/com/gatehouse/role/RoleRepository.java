@@ -27,7 +27,7 @@ import com.gatehouse.rest.RestFailure;
  * change on every instance.
  */
 @Component
-public final class RoleRepository {
+final class RoleRepository {
 
 	private static final String SELECT_ROLES = """
 			SELECT r.id, r.name, c.handle AS company, r.builtin, p.perm, p.grant_level

@@ -8,10 +8,10 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 
-import com.gatehouse.auth.credentials.CredentialsRejected;
-import com.gatehouse.auth.credentials.SessionCookieToken;
+import com.gatehouse.credential.CredentialKind;
+import com.gatehouse.credential.CredentialsRejected;
+import com.gatehouse.credential.SessionCookieToken;
 import com.gatehouse.permission.CallerAuthentication;
-import com.gatehouse.permission.CredentialKind;
 import com.gatehouse.user.CallerLoader;
 
 /**

@@ -19,7 +19,7 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.FlashMapManager;
 
-import com.gatehouse.auth.credentials.SessionCookieToken;
+import com.gatehouse.credential.SessionCookieToken;
 
 /**
  * Spring Session wiring: the documented {@code Red60urne} cookie ({@code HttpOnly},

@@ -57,7 +57,8 @@ final class SessionHandler implements TypeHandler {
 				.toList(), request));
 			case DELETE -> {
 				matched(authentication, filter(request).requireColumns("id"))
-					.forEach((session) -> this.access.end(authentication.caller(), session.userId(), session.handle()));
+					.forEach((session) -> this.access.end(this.access.owner(authentication.caller(), session.userId()),
+							session.handle()));
 				yield RestReply.success();
 			}
 			case CREATE, UPDATE -> throw RestFailure.notFound("request.unknown_verb",

@@ -12,18 +12,17 @@ import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.session.Session;
-import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 import com.gatehouse.permission.Caller;
 import com.gatehouse.user.User;
-import com.gatehouse.user.UserRepository;
+import com.gatehouse.user.UserLookup;
 
 /**
  * Opens and ends login sessions. Only {@code /rest/auth/} calls it: no other call ever creates or
  * changes a session (rest-api.md §3). A login stores its session itself, under the user's row lock,
- * and sets the cookie with Spring Session's serializer, so that the per-user cap holds on every
+ * and sets the cookie through {@link SessionCookies}, so that the per-user cap holds on every
  * instance however many logins race; logout goes through the servlet request, which Spring Session
  * backs with the store and answers by clearing the cookie.
  */
@@ -34,13 +33,13 @@ public final class SessionLogin {
 
 	private final UserSessions sessions;
 
-	private final UserRepository users;
+	private final UserLookup users;
 
-	private final CookieSerializer cookies;
+	private final SessionCookies cookies;
 
 	private final TransactionOperations transactions;
 
-	SessionLogin(SessionProperties limits, UserSessions sessions, UserRepository users, CookieSerializer cookies,
+	SessionLogin(SessionProperties limits, UserSessions sessions, UserLookup users, SessionCookies cookies,
 			TransactionOperations transactions) {
 		this.limits = limits;
 		this.sessions = sessions;
@@ -65,7 +64,7 @@ public final class SessionLogin {
 			owner.ifPresent((user) -> makeRoom(user, previous));
 			return this.sessions.replace(previous, attributes(request, caller));
 		}));
-		this.cookies.writeCookieValue(new CookieSerializer.CookieValue(request, response, id));
+		this.cookies.write(request, response, id);
 		return id;
 	}
 
@@ -93,7 +92,7 @@ public final class SessionLogin {
 	}
 
 	private @Nullable Session liveSession(HttpServletRequest request) {
-		return this.cookies.readCookieValues(request)
+		return this.cookies.values(request)
 			.stream()
 			.map(this.sessions::findLive)
 			.filter(Objects::nonNull)

@@ -4,8 +4,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.gatehouse.user.PasswordChanged;
+import com.gatehouse.user.UserLookup;
 import com.gatehouse.user.UserRemoved;
-import com.gatehouse.user.UserRepository;
 
 /**
  * Ends a user's sessions when what they stood on changes: every session of a deleted user, and on a
@@ -17,9 +17,9 @@ final class UserSessionsEnder {
 
 	private final UserSessions sessions;
 
-	private final UserRepository users;
+	private final UserLookup users;
 
-	UserSessionsEnder(UserSessions sessions, UserRepository users) {
+	UserSessionsEnder(UserSessions sessions, UserLookup users) {
 		this.sessions = sessions;
 		this.users = users;
 	}

@@ -9,8 +9,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
-import com.gatehouse.role.RoleRepository;
 import com.gatehouse.rest.RestFailure;
+import com.gatehouse.role.RoleLookup;
 
 /**
  * On a store with no users, creates the first System-Admin in the company {@code default} (made by
@@ -26,13 +26,13 @@ final class AdminBootstrap implements ApplicationRunner {
 
 	private final UserRepository users;
 
-	private final RoleRepository roles;
+	private final RoleLookup roles;
 
 	private final PasswordHasher hasher;
 
 	private final AdminProperties admin;
 
-	AdminBootstrap(UserRepository users, RoleRepository roles, PasswordHasher hasher, AdminProperties admin) {
+	AdminBootstrap(UserRepository users, RoleLookup roles, PasswordHasher hasher, AdminProperties admin) {
 		this.users = users;
 		this.roles = roles;
 		this.hasher = hasher;

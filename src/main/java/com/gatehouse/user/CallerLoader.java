@@ -7,10 +7,10 @@ import org.springframework.stereotype.Component;
 
 import com.gatehouse.authcache.AuthCache;
 import com.gatehouse.authcache.AuthCaches;
+import com.gatehouse.credential.CredentialKind;
 import com.gatehouse.permission.Caller;
-import com.gatehouse.permission.CredentialKind;
 import com.gatehouse.permission.Permissions;
-import com.gatehouse.role.RoleRepository;
+import com.gatehouse.role.RoleLookup;
 
 /**
  * Reads a user's current identity and permissions for a call. Every credential kind goes through
@@ -24,13 +24,13 @@ public final class CallerLoader {
 
 	private final UserRepository users;
 
-	private final RoleRepository roles;
+	private final RoleLookup roles;
 
 	private final AuthCache<Long, Optional<User>> usersById;
 
 	private final AuthCache<Long, Permissions> permsByRole;
 
-	CallerLoader(UserRepository users, RoleRepository roles, AuthCaches caches) {
+	CallerLoader(UserRepository users, RoleLookup roles, AuthCaches caches) {
 		this.users = users;
 		this.roles = roles;
 		// A role's change evicts that role's permissions only: its holders' user rows are unchanged.

@@ -29,6 +29,6 @@ public final class OwnPassword {
 		if (!values.changesOnlyPassword()) {
 			throw RestFailure.badRequest("request.invalid", "Only a new password and the current one may be given");
 		}
-		this.changes.update(caller, this.access.self(caller), values);
+		this.changes.update(this.access.self(caller), values);
 	}
 }

@@ -7,9 +7,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
-import com.gatehouse.auth.credentials.CredentialsRejected;
+import com.gatehouse.credential.CredentialKind;
+import com.gatehouse.credential.CredentialsRejected;
 import com.gatehouse.permission.CallerAuthentication;
-import com.gatehouse.permission.CredentialKind;
 
 /**
  * Verifies a login name and password. An unknown login is checked against a dummy hash, so it

@@ -7,15 +7,18 @@ import org.springframework.stereotype.Component;
 
 import com.gatehouse.permission.AccessPolicy;
 import com.gatehouse.permission.Caller;
-import com.gatehouse.role.Role;
-import com.gatehouse.role.RoleRepository;
+import com.gatehouse.permission.Manageable;
+import com.gatehouse.permission.Permissions;
 import com.gatehouse.rest.RestFailure;
+import com.gatehouse.role.Role;
+import com.gatehouse.role.RoleLookup;
 
 /**
  * Which users a caller may see and manage, and which roles it may give them (rest-api.md §4), for
  * the REST API and the admin console alike: a System-Admin every user; a Company-Admin the users of
  * its own company whose role it could grant, and it cannot see the others at all (404, as if they
- * did not exist). Every decision is {@link AccessPolicy}'s.
+ * did not exist). Every decision is {@link AccessPolicy}'s; a user found to be managed comes as its
+ * {@link Manageable} proof, which {@link UserChanges} and the other features' services require.
  */
 @Component
 public final class UserAccess {
@@ -25,35 +28,48 @@ public final class UserAccess {
 
 	private final UserRepository users;
 
-	private final RoleRepository roles;
+	private final RoleLookup roles;
 
 	private final AccessPolicy policy;
 
-	UserAccess(UserRepository users, RoleRepository roles, AccessPolicy policy) {
+	UserAccess(UserRepository users, RoleLookup roles, AccessPolicy policy) {
 		this.users = users;
 		this.roles = roles;
 		this.policy = policy;
 	}
 
 	/** The user {@code id}, if the caller may manage it; 404 for one it may not even see, 403 for one above it. */
-	public User manageable(Caller caller, long id) {
-		return manageable(caller, new UserScope(id, null, null));
+	public Manageable<User> manageable(Caller caller, long id) {
+		return manageable(caller, new UserScope(id, null, null), "user.manage");
+	}
+
+	/**
+	 * The user {@code id} for an action on what is the user's (its keys, its sessions), named
+	 * {@code action} if refused: the caller's own account always, another user if it may manage it.
+	 */
+	public Manageable<User> selfOrManageable(Caller caller, long id, String action) {
+		return (id == caller.userId()) ? self(caller) : manageable(caller, new UserScope(id, null, null), action);
 	}
 
 	/** The user the scope names (by id or login), if the caller may manage it. */
-	User manageable(Caller caller, UserScope scope) {
+	Manageable<User> manageable(Caller caller, UserScope scope, String action) {
 		User user = this.users.find(scope.id(), scope.login(), null)
 			.stream()
 			.findFirst()
 			.filter((found) -> caller.isAdminOf(found.company()))
 			.orElseThrow(UserAccess::unknown);
-		this.policy.requireCanGrant(caller, this.roles.permsOf(user.roleId()), user.company(), "user.manage");
-		return user;
+		return this.policy.manageable(caller, user, permsOf(user), user.company(), action);
 	}
 
-	/** The caller's own account. */
-	User self(Caller caller) {
-		return this.users.findById(caller.userId()).orElseThrow(UserAccess::unknown);
+	/** The caller's own account, for what anyone may do to itself (its password, keys and sessions). */
+	public Manageable<User> self(Caller caller) {
+		User self = this.users.findById(caller.userId()).orElseThrow(UserAccess::unknown);
+		return this.policy.own(caller, self.id(), self, "user.self");
+	}
+
+	/** The permissions {@code user} holds now, through its role. */
+	public Permissions permsOf(User user) {
+		return this.roles.permsOf(user.roleId());
 	}
 
 	/**
@@ -107,12 +123,7 @@ public final class UserAccess {
 	}
 
 	private @Nullable String readableCompany(Caller caller, @Nullable String company) {
-		if (caller.isSystemAdmin()) {
-			return company;
-		}
-		String own = (company != null) ? company : caller.company();
-		this.policy.requireAdminOf(caller, own, "user.read");
-		return own;
+		return this.policy.readableCompany(caller, company, "user.read");
 	}
 
 	private static RestFailure unknown() {

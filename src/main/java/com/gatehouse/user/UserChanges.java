@@ -7,8 +7,9 @@ import org.springframework.transaction.support.TransactionOperations;
 import com.gatehouse.audit.AuditEntry;
 import com.gatehouse.audit.AuditTrail;
 import com.gatehouse.permission.Caller;
-import com.gatehouse.role.Role;
+import com.gatehouse.permission.Manageable;
 import com.gatehouse.rest.RestFailure;
+import com.gatehouse.role.Role;
 
 /**
  * Creates, changes and deletes users for the REST API and the admin console alike, once
@@ -58,8 +59,10 @@ public final class UserChanges {
 		return this.users.findById(id).orElseThrow();
 	}
 
-	/** Applies the non-null members of {@code values} to {@code user} (found through {@link UserAccess}). */
-	public User update(Caller caller, User user, UserValues values) {
+	/** Applies the non-null members of {@code values} to the user (found manageable through {@link UserAccess}). */
+	public User update(Manageable<User> target, UserValues values) {
+		Caller caller = target.caller();
+		User user = target.subject();
 		String company = (values.company() != null) ? values.company() : user.company();
 		if (!company.equals(user.company())) {
 			this.access.requireSystemAdmin(caller, "user.move");
@@ -89,8 +92,10 @@ public final class UserChanges {
 		return this.users.findById(user.id()).orElseThrow();
 	}
 
-	/** Deletes {@code user}; nobody deletes their own account (409). */
-	public void delete(Caller caller, User user) {
+	/** Deletes the user; nobody deletes their own account (409). */
+	public void delete(Manageable<User> target) {
+		Caller caller = target.caller();
+		User user = target.subject();
 		if (user.id() == caller.userId()) {
 			throw RestFailure.conflict("user.self", "You cannot delete your own account");
 		}

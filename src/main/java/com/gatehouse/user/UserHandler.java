@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import com.gatehouse.permission.Caller;
+import com.gatehouse.permission.Manageable;
 import com.gatehouse.rest.RestReply;
 import com.gatehouse.rest.RestRequest;
 import com.gatehouse.rest.Rows;
@@ -56,14 +57,14 @@ final class UserHandler implements TypeHandler {
 			case UPDATE -> {
 				UserValues values = this.reader.values(request, UserValues.class);
 				yield RestReply.values(updated(caller, request, values).stream()
-					.map((user) -> this.changes.update(caller, user, values).asRow())
+					.map((user) -> this.changes.update(user, values).asRow())
 					.toList());
 			}
 			case DELETE -> {
 				// The caller's own account first: UserChanges refuses it (409) before any other is deleted.
 				manageable(caller, filter(request)).stream()
-					.sorted(Comparator.comparing((User user) -> user.id() != caller.userId()))
-					.forEach((user) -> this.changes.delete(caller, user));
+					.sorted(Comparator.comparing((Manageable<User> user) -> user.subject().id() != caller.userId()))
+					.forEach(this.changes::delete);
 				yield RestReply.success();
 			}
 		};
@@ -73,17 +74,17 @@ final class UserHandler implements TypeHandler {
 	 * The users an update changes. Anyone may change their own password (proving the current one
 	 * instead of an admin right); anything else changes the users the caller may manage.
 	 */
-	private List<User> updated(Caller caller, RestRequest request, UserValues values) {
+	private List<Manageable<User>> updated(Caller caller, RestRequest request, UserValues values) {
 		ScopeFilter filter = filter(request);
 		if (values.changesOnlyPassword() && this.reader.scope(filter.single(), UserScope.class).namesSelf(caller)) {
-			User self = this.access.self(caller);
-			return filter.select(List.of(self), User::asRow);
+			Manageable<User> self = this.access.self(caller);
+			return filter.select(List.of(self.subject()), User::asRow).isEmpty() ? List.of() : List.of(self);
 		}
 		return manageable(caller, filter);
 	}
 
 	/** Every user the filter matches, once the caller may manage each (so a 403 changes none). */
-	private List<User> manageable(Caller caller, ScopeFilter filter) {
+	private List<Manageable<User>> manageable(Caller caller, ScopeFilter filter) {
 		return matched(caller, filter.requireColumns("id")).stream()
 			.map((user) -> this.access.manageable(caller, user.id()))
 			.toList();

@@ -21,7 +21,7 @@ import com.gatehouse.rest.RestFailure;
  * reported to {@link AuthChanges} in the writing transaction, so every instance's cache drops it.
  */
 @Component
-public final class UserRepository {
+final class UserRepository {
 
 	/** Every user with its company's handle and its role's name; the queries below add their filters. */
 	private static final String FROM_USERS = """

@@ -19,6 +19,19 @@ public record UserValues(@NotNull(groups = OnCreate.class) @Pattern(regexp = "[A
 		@Nullable Boolean enabled,
 		@JsonProperty("current_password") @Size(max = 1024) @Nullable String currentPassword) {
 
+	/**
+	 * A new password and nothing else (an admin's reset, or one's own change proving
+	 * {@code currentPassword}): the console's password forms, without a row of positional nulls.
+	 */
+	public static UserValues newPassword(@Nullable String password, @Nullable String currentPassword) {
+		return new UserValues(null, null, password, null, null, null, currentPassword);
+	}
+
+	/** An edit of a user's name, role and enabled flag (null keeps the name or role), as the console's edit form makes. */
+	public static UserValues edit(@Nullable String name, @Nullable String role, boolean enabled) {
+		return new UserValues(null, name, null, null, role, enabled, null);
+	}
+
 	/** Whether the update changes the password and nothing else, as a self-service change does. */
 	boolean changesOnlyPassword() {
 		return this.password != null && this.login == null && this.name == null && this.company == null

@@ -5,7 +5,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.gatehouse.permission.CredentialKind;
+import com.gatehouse.credential.CredentialKind;
+import com.gatehouse.credential.CredentialsRejected;
 
 /**
  * Parses {@code Authorization: token auth=<key>} (authentication.txt, 6.3.10+). The scheme and the

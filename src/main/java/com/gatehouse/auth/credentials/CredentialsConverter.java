@@ -11,9 +11,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.stereotype.Component;
 
-import com.gatehouse.permission.CredentialKind;
+import com.gatehouse.credential.AuthKeyToken;
+import com.gatehouse.credential.CredentialKind;
+import com.gatehouse.credential.CredentialsRejected;
 import com.gatehouse.rest.RestAuth;
 import com.gatehouse.rest.RestRequest;
+import com.gatehouse.session.SessionCookies;
 
 /**
  * Finds the one credential a call is judged on, in the order of rest-api.md §3: the
@@ -28,6 +31,12 @@ public final class CredentialsConverter implements AuthenticationConverter {
 	/** The {@code auth.type} of the documented credentials; popup-auth API tokens have others. */
 	private static final String AUTH_TYPE = "auth";
 
+	private final SessionCookies cookies;
+
+	CredentialsConverter(SessionCookies cookies) {
+		this.cookies = cookies;
+	}
+
 	@Override
 	public @Nullable Authentication convert(HttpServletRequest request) {
 		List<String> headers = Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION));
@@ -35,13 +44,13 @@ public final class CredentialsConverter implements AuthenticationConverter {
 			throw CredentialsRejected.of(CredentialKind.KEY, "more than one Authorization header");
 		}
 		if (headers.size() == 1) {
-			return new AuthKeyToken(AuthorizationHeader.key(headers.get(0)));
+			return new AuthKeyToken(AuthorizationHeader.key(headers.get(0)), request.getRemoteAddr());
 		}
-		Authentication fromBody = fromBody(RestRequest.of(request).auth());
-		return (fromBody != null) ? fromBody : SessionCookieToken.from(request);
+		Authentication fromBody = fromBody(RestRequest.of(request).auth(), request.getRemoteAddr());
+		return (fromBody != null) ? fromBody : this.cookies.token(request);
 	}
 
-	private static @Nullable Authentication fromBody(@Nullable RestAuth auth) {
+	private static @Nullable Authentication fromBody(@Nullable RestAuth auth, String clientAddress) {
 		if (auth == null || (auth.key() == null && auth.username() == null && auth.password() == null)) {
 			return null;
 		}
@@ -50,7 +59,7 @@ public final class CredentialsConverter implements AuthenticationConverter {
 			throw CredentialsRejected.of(CredentialKind.KEY, "auth.type is not 'auth'");
 		}
 		if (auth.key() != null) {
-			return new AuthKeyToken(auth.key());
+			return new AuthKeyToken(auth.key(), clientAddress);
 		}
 		if (auth.username() == null || auth.password() == null) {
 			throw CredentialsRejected.of(CredentialKind.PASSWORD, "username without password, or password without username");

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.gatehouse.FuzzCorpus;
 import com.gatehouse.Fuzzing;
-import com.gatehouse.permission.CredentialKind;
+import com.gatehouse.credential.CredentialKind;
+import com.gatehouse.credential.CredentialsRejected;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.gatehouse.permission;
+package com.gatehouse.credential;
 
 /** How a caller proved who it is on this call (rest-api.md §3). */
 public enum CredentialKind {

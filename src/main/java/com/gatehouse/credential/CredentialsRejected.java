@@ -1,9 +1,9 @@
-package com.gatehouse.auth.credentials;
+package com.gatehouse.credential;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.BadCredentialsException;
 
-import com.gatehouse.permission.CredentialKind;
+import com.gatehouse.credential.CredentialKind;
 
 /**
  * Every credential failure, whatever its cause. The client only ever sees the one generic answer
