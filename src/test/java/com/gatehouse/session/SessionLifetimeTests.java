@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,9 +19,11 @@ import org.springframework.test.context.ActiveProfiles;
 import com.gatehouse.MutableClock;
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.GatehouseApplication;
 import com.gatehouse.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A login session ends after 30 minutes unused or 12 hours after login, however busy (the defaults
@@ -159,6 +162,13 @@ class SessionLifetimeTests {
 
 	private Api.Reply whoAmI(String session) {
 		return this.api.postWithCookie("/rest/auth/", Map.of(), session);
+	}
+
+	@Test
+	void whenTheStampIntervalIsNotShorterThanTheIdleTimeoutThenTheServiceDoesNotStart() {
+		assertThatThrownBy(() -> new SpringApplicationBuilder(GatehouseApplication.class).profiles("test")
+			.run("--server.port=0", "--gatehouse.session.idle-timeout=5m", "--gatehouse.session.access-stamp-interval=5m")
+			.close()).rootCause().hasMessageContaining("access-stamp-interval must be at least 0 and shorter than");
 	}
 
 	private Instant lastAccess(String session) {
