@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -29,7 +30,8 @@ import com.gatehouse.rest.RestFailure;
 
 /**
  * What happens after each authentication decision: one log line (never a secret; the login is
- * JSON-quoted so control characters cannot forge lines), the counters of logins and key
+ * JSON-quoted so control characters cannot forge lines; a key's or session's success at DEBUG only,
+ * as it is every API call), the counters of logins and key
  * authentications, the brute-force counts, and the audit trail. A verified password is a
  * {@code login.success} ({@link #passwordAccepted}: once its session exists when it logs in; keys
  * and sessions are credentials already issued, so their use is not an event); every failed
@@ -68,9 +70,12 @@ public final class AuthOutcomes implements AuthenticationSuccessHandler, Authent
 			Authentication authentication) {
 		Caller caller = ((CallerAuthentication) authentication).caller();
 		count(caller.via(), "success");
-		log.info("authentication outcome=success credential={} user_id={} login={} ip={}", kind(caller.via()),
-				caller.userId(), quoted(caller.login()), request.getRemoteAddr());
-		if (caller.via() == CredentialKind.PASSWORD) {
+		boolean password = caller.via() == CredentialKind.PASSWORD;
+		// A key or session use is any API call: an INFO line each cost more than the call's own work.
+		log.atLevel(password ? Level.INFO : Level.DEBUG)
+			.log("authentication outcome=success credential={} user_id={} login={} ip={}", kind(caller.via()),
+					caller.userId(), quoted(caller.login()), request.getRemoteAddr());
+		if (password) {
 			this.failures.succeeded(caller.login());
 		}
 	}

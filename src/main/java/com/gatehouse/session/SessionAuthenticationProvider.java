@@ -1,6 +1,7 @@
 package com.gatehouse.session;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -17,7 +18,9 @@ import com.gatehouse.user.CallerLoader;
 /**
  * Verifies a session cookie: it names a live session in the store (never one the client made up),
  * within its idle and absolute limits, whose user still exists and is enabled. Using the session
- * counts as activity for the idle timeout.
+ * counts as activity for the idle timeout, stamped on the stored session at most once per
+ * {@link SessionProperties#accessStampInterval()}: a write per call would make the store's writes,
+ * not its reads, the cost of every cookie call.
  */
 @Component
 final class SessionAuthenticationProvider implements AuthenticationProvider {
@@ -60,8 +63,11 @@ final class SessionAuthenticationProvider implements AuthenticationProvider {
 		CallerAuthentication caller = this.callers.load(userId, CredentialKind.SESSION)
 			.map((found) -> new CallerAuthentication(found, session.getId()))
 			.orElseThrow(() -> rejected("session user disabled or gone"));
-		session.setLastAccessedTime(this.clock.instant());
-		repository.save(session);
+		Instant now = this.clock.instant();
+		if (!session.getLastAccessedTime().isAfter(now.minus(this.limits.accessStampInterval()))) {
+			session.setLastAccessedTime(now);
+			repository.save(session);
+		}
 		return caller;
 	}
 

@@ -2,11 +2,13 @@ package com.gatehouse.session;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,13 +19,16 @@ import org.springframework.test.context.ActiveProfiles;
 import com.gatehouse.MutableClock;
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.GatehouseApplication;
 import com.gatehouse.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A login session ends after 30 minutes unused or 12 hours after login, however busy (the defaults
- * of {@link SessionProperties}). Time is moved with a {@link MutableClock}, in a context of its
+ * of {@link SessionProperties}), judged against its last access as stamped at most once a minute.
+ * Time is moved with a {@link MutableClock}, in a context of its
  * own so no other test sees the moved time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -73,6 +78,32 @@ class SessionLifetimeTests {
 			this.clock.advance(Duration.ofMinutes(20));
 			assertThat(whoAmI(session).status()).as("after %d minutes", minutes).isEqualTo(200);
 		}
+	}
+
+	@Test
+	void cookieCallWithinTheStampIntervalThenLastAccessIsNotWrittenAgain() {
+		String session = this.directory.login(newUser());
+		Instant atLogin = lastAccess(session);
+
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThat(whoAmI(session).status()).isEqualTo(200);
+		assertThat(lastAccess(session)).isEqualTo(atLogin);
+
+		this.clock.advance(Duration.ofSeconds(31));
+		assertThat(whoAmI(session).status()).isEqualTo(200);
+		assertThat(lastAccess(session)).isAfterOrEqualTo(atLogin.plusSeconds(60));
+	}
+
+	@Test
+	void sessionUsedOnlyWithinTheStampIntervalEndsThatMuchBeforeTheIdleTimeout() {
+		String session = this.directory.login(newUser());
+		this.clock.advance(Duration.ofSeconds(50));
+		assertThat(whoAmI(session).status()).isEqualTo(200);
+
+		// 29m30s after its last use, but 30m20s after its last stamp: ended, as documented.
+		this.clock.advance(Duration.ofMinutes(29).plusSeconds(30));
+
+		assertEnded(whoAmI(session));
 	}
 
 	@Test
@@ -131,6 +162,19 @@ class SessionLifetimeTests {
 
 	private Api.Reply whoAmI(String session) {
 		return this.api.postWithCookie("/rest/auth/", Map.of(), session);
+	}
+
+	@Test
+	void whenTheStampIntervalIsNotShorterThanTheIdleTimeoutThenTheServiceDoesNotStart() {
+		assertThatThrownBy(() -> new SpringApplicationBuilder(GatehouseApplication.class).profiles("test")
+			.run("--server.port=0", "--gatehouse.session.idle-timeout=5m", "--gatehouse.session.access-stamp-interval=5m")
+			.close()).rootCause().hasMessageContaining("access-stamp-interval must be at least 0 and shorter than");
+	}
+
+	private Instant lastAccess(String session) {
+		Api.Reply list = this.api.postWithCookie("/rest/ops/read/session", Map.of(), session);
+		assertThat(list.status()).as("%s", list).isEqualTo(200);
+		return Instant.parse(list.json().path("values").get(0).path("last_access").asString());
 	}
 
 	private static void assertEnded(Api.Reply reply) {

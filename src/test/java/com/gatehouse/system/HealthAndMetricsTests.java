@@ -122,6 +122,18 @@ class HealthAndMetricsTests {
 		assertThat(scrape).contains(LOGIN_SUCCESS + " ", LOGIN_FAILURE + " ", KEY_SUCCESS + " ", DENIALS + " ");
 	}
 
+	@Test
+	void prometheusAfterKeyCallsShowsRequestTimingsButNoObservationsOfSecurityInternals() {
+		TestUser user = this.directory.newUser(this.directory.newCompany(), "User");
+		String key = this.directory.newKey(user.id());
+		assertThat(this.api.post("/rest/auth/", "{}", "Authorization", "token auth=" + key).status()).isEqualTo(200);
+
+		String scrape = scrape();
+
+		// Spring Security's per-filter observations were the largest cost of a call (docs/performance.md).
+		assertThat(scrape).contains("http_server_requests_seconds_count{").doesNotContain("spring_security_");
+	}
+
 	private String scrape() {
 		Api.Reply reply = this.api.get("/actuator/prometheus");
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
