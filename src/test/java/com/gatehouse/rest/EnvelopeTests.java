@@ -303,6 +303,19 @@ class EnvelopeTests {
 		assertProtectiveHeaders(reply);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "xchunked", "gzip, chunked", "chunked, gzip", "identity", "chunked;x",
+			"chunked\r\nTransfer-Encoding: chunked" })
+	void transferEncodingThatIsNotPlainChunkedIsRefusedWith400AsJson(String encoding) throws IOException {
+		Api.Reply reply = raw("POST /rest/auth/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+				+ "Transfer-Encoding: " + encoding + "\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+
+		assertThat(reply.status()).as("%s", reply).isBetween(400, 499);
+		assertJsonFailureShape(reply);
+		assertProtectiveHeaders(reply);
+		assertThat(reply.code()).isNotEqualTo("internal");
+	}
+
 	private static void assertCompanyRead(Api.Reply reply, String company) {
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
 		assertThat(reply.result()).isEqualTo("success");
