@@ -15,6 +15,7 @@ import com.gatehouse.audit.AuditEntry;
 import com.gatehouse.audit.AuditTrail;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
+import com.gatehouse.permission.CredentialKind;
 import com.gatehouse.rest.RestFailure;
 
 /**
@@ -57,17 +58,21 @@ final class PasswordChange {
 	}
 
 	/**
-	 * The hash to store for {@code values.password}, or null when the update sets no password. Checks
-	 * the current password first when {@code user} is the caller.
+	 * Proves that the owner itself changes its own login, enabled flag or password (issue 12): a
+	 * stolen session or key must not lock the owner out. An Auth Key may not (403
+	 * {@code user.key_not_allowed}); any other credential must bring the current password.
 	 */
-	@Nullable String newHash(Caller caller, User user, UserValues values) {
-		if (values.password() == null) {
-			return null;
+	void requireOwner(Caller caller, User user, UserValues values) {
+		if (caller.via() == CredentialKind.KEY) {
+			throw RestFailure.forbidden("user.key_not_allowed",
+					"Changing your own login, password or enabled flag needs a session, not an Auth Key");
 		}
-		if (user.id() == caller.userId()) {
-			requireCurrent(user, values.currentPassword());
-		}
-		return this.hasher.hash(values.password());
+		requireCurrent(user, values.currentPassword());
+	}
+
+	/** The hash to store for {@code values.password}, or null when the update sets no password. */
+	@Nullable String newHash(UserValues values) {
+		return (values.password() != null) ? this.hasher.hash(values.password()) : null;
 	}
 
 	/** The hash to store for a new user's password. */
@@ -122,6 +127,6 @@ final class PasswordChange {
 
 	private static RestFailure wrongCurrent() {
 		return RestFailure.badRequest("user.current_password",
-				"Changing your own password needs your current password in values.current_password");
+				"Changing your own login, password or enabled flag needs your current password in values.current_password");
 	}
 }

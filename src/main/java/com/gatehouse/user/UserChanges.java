@@ -60,6 +60,9 @@ public final class UserChanges {
 
 	/** Applies the non-null members of {@code values} to {@code user} (found through {@link UserAccess}). */
 	public User update(Caller caller, User user, UserValues values) {
+		if (user.id() == caller.userId() && values.changesSignInOf(user)) {
+			this.passwords.requireOwner(caller, user, values);
+		}
 		String company = (values.company() != null) ? values.company() : user.company();
 		if (!company.equals(user.company())) {
 			this.access.requireSystemAdmin(caller, "user.move");
@@ -71,7 +74,7 @@ public final class UserChanges {
 		User changed = new User(user.id(), (values.login() != null) ? values.login() : user.login(),
 				(values.name() != null) ? values.name() : user.name(), company, role.name(), role.id(),
 				(values.enabled() != null) ? values.enabled() : user.enabled());
-		String passwordHash = this.passwords.newHash(caller, user, values);
+		String passwordHash = this.passwords.newHash(values);
 		String changes = user.changesTo(changed);
 		this.transactions.executeWithoutResult((status) -> {
 			this.users.update(changed, passwordHash);

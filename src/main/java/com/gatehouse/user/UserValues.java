@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code values} of a user create or update; absent members keep their value on update, and
  * default on create (name: the login, company: the caller's, role: User, enabled: true).
- * {@code current_password} is needed only to change your own password.
+ * {@code current_password} is needed only to change your own login, enabled flag or password.
  */
 public record UserValues(@NotNull(groups = OnCreate.class) @Pattern(regexp = "[A-Za-z0-9._@+-]{1,64}") @Nullable String login,
 		@Size(min = 1, max = 240) @Pattern(regexp = "[^\\p{Cntrl}]*") @Nullable String name,
@@ -18,6 +18,12 @@ public record UserValues(@NotNull(groups = OnCreate.class) @Pattern(regexp = "[A
 		@Pattern(regexp = "[a-zA-Z0-9_]{1,32}") @Nullable String company, @Size(min = 1, max = 64) @Nullable String role,
 		@Nullable Boolean enabled,
 		@JsonProperty("current_password") @Size(max = 1024) @Nullable String currentPassword) {
+
+	/** Whether the update changes how {@code user} signs in: its login, enabled flag or password. */
+	boolean changesSignInOf(User user) {
+		return this.password != null || (this.login != null && !this.login.equals(user.login()))
+				|| (this.enabled != null && this.enabled != user.enabled());
+	}
 
 	/** Whether the update changes the password and nothing else, as a self-service change does. */
 	boolean changesOnlyPassword() {
