@@ -25,10 +25,13 @@ public final class AuthKeys {
 
 	private final KeyLifetimes lifetimes;
 
-	AuthKeys(KeyAccess access, KeyChanges changes, KeyLifetimes lifetimes) {
+	private final KeyCollisions collisions;
+
+	AuthKeys(KeyAccess access, KeyChanges changes, KeyLifetimes lifetimes, KeyCollisions collisions) {
 		this.access = access;
 		this.changes = changes;
 		this.lifetimes = lifetimes;
+		this.collisions = collisions;
 	}
 
 	/** The keys of the user {@code userId} the caller may see (none of a user it may not see). */
@@ -70,7 +73,7 @@ public final class AuthKeys {
 		User owner = this.access.ownerOfNewKey(caller, values.contactId());
 		KeyRestriction restriction = KeyRestriction.fromRequest(values.restrict());
 		this.access.requireAllowed(authentication, owner, restriction);
-		return this.changes.create(caller, owner, values, restriction);
+		return this.collisions.guarded(caller, () -> this.changes.create(caller, owner, values, restriction));
 	}
 
 	Map<String, Object> update(CallerAuthentication authentication, AuthKey key, AuthKeyValues values) {
@@ -88,13 +91,18 @@ public final class AuthKeys {
 			throw RestFailure.badRequest("request.invalid", "Give values.token, rotate, name or expires");
 		}
 		this.access.requireNotWider(authentication, key);
-		return this.changes.update(authentication.caller(), key, values);
+		return this.collisions.guarded(authentication.caller(),
+				() -> this.changes.update(authentication.caller(), key, values));
 	}
 
 	private static void requireWellFormed(@Nullable String token) {
 		if (token != null && !AuthKeyFormat.isWellFormed(token)) {
 			throw RestFailure.badRequest("request.invalid", "token must be 32 to 256 characters of A-Z a-z 0-9 _ -,"
 					+ " and one starting with " + AuthKeyFormat.PREFIX + " must end with its checksum");
+		}
+		if (token != null && !AuthKeyFormat.isUnguessable(token)) {
+			throw RestFailure.badRequest("authinfo.token_weak", "token is too easy to guess: it needs an estimated "
+					+ AuthKeyFormat.MIN_CHOSEN_BITS + " bits (no padding, runs or repeats); omit it to get a generated key");
 		}
 	}
 
