@@ -111,7 +111,8 @@ final class AuthKeyAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	/** The client's address (already resolved through trusted proxies), as the audit trail records it. */
-	private static @Nullable String clientAddress() {
+	/** The address of the client of the call in progress, as Tomcat resolved it; null outside a request. */
+	static @Nullable String clientAddress() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			return attributes.getRequest().getRemoteAddr();
 		}

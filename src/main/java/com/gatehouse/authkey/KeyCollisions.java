@@ -3,8 +3,6 @@ package com.gatehouse.authkey;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 import com.gatehouse.abuse.FailedCredentials;
 import com.gatehouse.audit.AuditEntry;
@@ -41,16 +39,12 @@ final class KeyCollisions {
 			}
 			this.audit.record(AuditEntry.by(caller, "key.collision", "offered a key value that is already in use")
 				.about(caller));
-			FailedCredentials.Verdict verdict = this.failures.failed(null, clientAddress());
+			String address = AuthKeyAuthenticationProvider.clientAddress();
+			FailedCredentials.Verdict verdict = this.failures.failed(null, (address != null) ? address : "unknown");
 			if (verdict.throttle() != null) {
 				throw RestFailure.throttled(verdict.throttle());
 			}
 			throw failure;
 		}
-	}
-
-	private static String clientAddress() {
-		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
-				? attributes.getRequest().getRemoteAddr() : "unknown";
 	}
 }
