@@ -56,7 +56,8 @@ final class AllowedHostsFilter extends OncePerRequestFilter {
 		String host = request.getServerName().toLowerCase(Locale.ROOT);
 		if (!this.hosts.contains(host)) {
 			log.info("request for a host not served refused host={} ip={}", host, request.getRemoteAddr());
-			this.renderer.render(response, RestFailure.badRequest("request.host", "This service is not served under that host name"));
+			this.renderer.render(response,
+					RestFailure.badRequest("request.host", "This service is not served under that host name"));
 			return;
 		}
 		chain.doFilter(request, response);

@@ -291,7 +291,8 @@ class EnvelopeTests {
 	@ValueSource(strings = { "/rest/auth/%", "/rest/auth/%zz", "/rest/auth/%00", "/rest/ops/read/company%00",
 			"/rest/%2e%2e/auth/", "/rest/auth/;x=%00" })
 	void malformedUrlIsAnsweredAsJson(String path) throws IOException {
-		Api.Reply reply = RawHttp.send(this.port, "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+		Api.Reply reply = RawHttp.send(this.port,
+				"POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
 				+ "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
 
 		assertFailure(reply, 400, "http.400");
@@ -302,7 +303,8 @@ class EnvelopeTests {
 	@ValueSource(strings = { "xchunked", "gzip, chunked", "chunked, gzip", "identity", "chunked;x",
 			"chunked\r\nTransfer-Encoding: chunked" })
 	void transferEncodingThatIsNotPlainChunkedIsRefusedWith400AsJson(String encoding) throws IOException {
-		Api.Reply reply = RawHttp.send(this.port, "POST /rest/auth/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+		Api.Reply reply = RawHttp.send(this.port,
+				"POST /rest/auth/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
 				+ "Transfer-Encoding: " + encoding + "\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
 
 		assertThat(reply.status()).as("%s", reply).isBetween(400, 499);
