@@ -49,7 +49,8 @@ public final class AuditTrail {
 			.update();
 	}
 
-	private static @Nullable String clientAddress() {
+	/** The client address of the call in progress, as Tomcat resolved it through trusted proxies; null outside a call. */
+	public static @Nullable String clientAddress() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
 			return request.getRemoteAddr();

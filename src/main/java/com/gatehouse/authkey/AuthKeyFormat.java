@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
@@ -29,6 +31,9 @@ final class AuthKeyFormat {
 
 	private static final int CHECKSUM_CHARS = 6;
 
+	/** The least estimated entropy of a client-chosen key (docs/security.md, "Client-chosen keys"). */
+	static final int MIN_CHOSEN_BITS = 96;
+
 	private final SecureRandom random = new SecureRandom();
 
 	String generate() {
@@ -44,6 +49,51 @@ final class AuthKeyFormat {
 	 */
 	static boolean isWellFormed(String key) {
 		return CLIENT_CHOSEN.matcher(key).matches() && (!key.startsWith(PREFIX) || hasValidChecksum(key));
+	}
+
+	/**
+	 * Whether a client-chosen {@code key} carries at least {@link #MIN_CHOSEN_BITS} bits by
+	 * {@link #estimatedBits}: a word plus padding, a run or an alphabet in order does not.
+	 */
+	static boolean isUnguessable(String key) {
+		return estimatedBits(key) >= MIN_CHOSEN_BITS;
+	}
+
+	/**
+	 * The estimated entropy of {@code key} in bits: the Shannon entropy of its own character
+	 * frequencies (bits per character) times the number of characters that count. A character does
+	 * not count when it repeats the one before or is its neighbour in ASCII ({@code aaaa}, {@code 1234}
+	 * and {@code dcba} count their first character only), or when it ends three characters in a row
+	 * that repeat the three at some distance before ({@code Summer2024Summer2024} counts its second
+	 * half's first two characters only). A uniformly random value scores close to its true entropy;
+	 * padding, sequences and repeated words add almost nothing.
+	 */
+	static double estimatedBits(String key) {
+		Map<Character, Integer> counts = new HashMap<>();
+		int counted = 0;
+		for (int i = 0; i < key.length(); i++) {
+			char c = key.charAt(i);
+			counts.merge(c, 1, Integer::sum);
+			if ((i == 0 || Math.abs(c - key.charAt(i - 1)) > 1) && !endsARepeat(key, i)) {
+				counted++;
+			}
+		}
+		double perCharacter = 0;
+		for (int count : counts.values()) {
+			double share = (double) count / key.length();
+			perCharacter -= share * Math.log(share) / Math.log(2);
+		}
+		return counted * perCharacter;
+	}
+
+	private static boolean endsARepeat(String key, int at) {
+		for (int distance = 1; at - 2 - distance >= 0; distance++) {
+			if (key.charAt(at) == key.charAt(at - distance) && key.charAt(at - 1) == key.charAt(at - 1 - distance)
+					&& key.charAt(at - 2) == key.charAt(at - 2 - distance)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean hasValidChecksum(String key) {

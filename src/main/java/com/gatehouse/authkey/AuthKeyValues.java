@@ -64,6 +64,10 @@ record AuthKeyValues(@NotNull(groups = OnCreate.class) @JsonProperty("contact_id
 			throw RestFailure.badRequest("request.invalid", "token must be 32 to 256 characters of A-Z a-z 0-9 _ -,"
 					+ " and one starting with " + AuthKeyFormat.PREFIX + " must end with its checksum");
 		}
+		if (token != null && !AuthKeyFormat.isUnguessable(token)) {
+			throw RestFailure.badRequest("authinfo.token_weak", "token is too easy to guess: it needs an estimated "
+					+ AuthKeyFormat.MIN_CHOSEN_BITS + " bits (no padding, runs or repeats); omit it to get a generated key");
+		}
 	}
 
 	@Override

@@ -26,10 +26,13 @@ public final class AuthKeys {
 
 	private final KeyLifetimes lifetimes;
 
-	AuthKeys(KeyAccess access, KeyChanges changes, KeyLifetimes lifetimes) {
+	private final KeyCollisions collisions;
+
+	AuthKeys(KeyAccess access, KeyChanges changes, KeyLifetimes lifetimes, KeyCollisions collisions) {
 		this.access = access;
 		this.changes = changes;
 		this.lifetimes = lifetimes;
+		this.collisions = collisions;
 	}
 
 	/** The user a new key of the caller's is for: itself, or a user it manages. */
@@ -54,13 +57,13 @@ public final class AuthKeys {
 	 */
 	public IssuedKey issue(CallerAuthentication authentication, Manageable<User> owner, IssueKey command) {
 		this.access.requireAllowed(authentication, owner.subject(), command.restriction());
-		return this.changes.create(owner, command);
+		return this.collisions.guarded(authentication.caller(), () -> this.changes.create(owner, command));
 	}
 
 	/** Changes the key as {@code command} says; a narrowed caller renews only keys no wider than itself (403). */
 	public IssuedKey update(CallerAuthentication authentication, Manageable<AuthKey> key, ChangeKey command) {
 		this.access.requireNotWider(authentication, key.subject());
-		return this.changes.update(key, command);
+		return this.collisions.guarded(authentication.caller(), () -> this.changes.update(key, command));
 	}
 
 	/** Revokes the key at once. */

@@ -9,12 +9,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 
 import com.gatehouse.auth.AuthOutcomes;
 import com.gatehouse.auth.CredentialCheck;
 import com.gatehouse.session.SessionCookies;
 import com.gatehouse.session.SessionlessSecurity;
+import com.gatehouse.web.BrowserOrigins;
 
 /**
  * The security filter chain of {@code /admin/}. A page is authenticated by the {@code Red60urne}
@@ -45,7 +47,7 @@ class ConsoleSecurity {
 	@Bean
 	@Order(2)
 	SecurityFilterChain consoleChain(HttpSecurity http, CookieCsrfTokenRepository csrfTokens, CredentialCheck check,
-			AuthOutcomes outcomes, SessionCookies cookies) {
+			AuthOutcomes outcomes, SessionCookies cookies, BrowserOrigins origins) {
 		XorCsrfTokenRequestAttributeHandler tokenHandler = new XorCsrfTokenRequestAttributeHandler();
 		// Load the token on every page, not when a form first asks for it: by then Thymeleaf may
 		// have sent the headers, and the cookie with them.
@@ -55,6 +57,7 @@ class ConsoleSecurity {
 		// Sign-in and sign-out are console pages (SignInController) on the REST login's path.
 		return SessionlessSecurity.apply(http.securityMatcher("/admin", "/admin/**"))
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(tokenHandler))
+			.addFilterBefore(new ConsoleOriginFilter(origins, denied), CsrfFilter.class)
 			.addFilterBefore(new ConsoleSessionFilter(check, outcomes, cookies), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
 				.permitAll()

@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
+import com.gatehouse.credential.CredentialKind;
 import com.gatehouse.rest.RestFailure;
 import com.gatehouse.rest.Verb;
 import com.gatehouse.rest.VerbPolicy;
@@ -148,15 +149,30 @@ public final class AccessPolicy implements VerbPolicy {
 			.collect(Collectors.toCollection(TreeSet::new));
 	}
 
+	/**
+	 * Requires that the caller came with a session or a password, not an Auth Key: a stolen key must
+	 * not change how its owner signs in (issue 12: its login, enabled flag or password).
+	 */
+	public void requireNotKey(Caller caller, String action) {
+		if (caller.via() == CredentialKind.KEY) {
+			throw deny(caller, action, "Auth Key", RestFailure.forbidden("user.key_not_allowed",
+					"Changing your own login, password or enabled flag needs a session, not an Auth Key"));
+		}
+	}
+
 	private RestFailure deny(Caller caller, String action) {
 		return deny(caller, action, "not permitted");
 	}
 
-	/** The one way a decision refuses: counted, logged with why, published for the audit trail, answered 403. */
 	private RestFailure deny(Caller caller, String action, String reason) {
+		return deny(caller, action, reason, RestFailure.forbidden());
+	}
+
+	/** The one way a decision refuses: counted, logged with why, published for the audit trail, answered 403. */
+	private RestFailure deny(Caller caller, String action, String reason, RestFailure answer) {
 		this.denials.increment();
 		log.info("permission denied user_id={} action={} reason={}", caller.userId(), action, reason);
 		this.events.publishEvent(new PermissionDenied(caller, action));
-		return RestFailure.forbidden();
+		return answer;
 	}
 }

@@ -68,9 +68,7 @@ class ContainerErrorConfig implements WebServerFactoryCustomizer<TomcatServletWe
 			if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 				return;
 			}
-			HttpStatus known = HttpStatus.resolve(status);
-			RestFailure failure = (known == null || known.is5xxServerError()) ? RestFailure.internal()
-					: RestFailure.ofStatus(known);
+			RestFailure failure = failureFor(status);
 			try {
 				this.renderer.render(response, failure);
 				response.finishResponse();
@@ -78,6 +76,19 @@ class ContainerErrorConfig implements WebServerFactoryCustomizer<TomcatServletWe
 			catch (IOException | IllegalStateException ignored) {
 				// The client is gone or the response already went out: nothing left to answer.
 			}
+		}
+
+		/**
+		 * Tomcat answers a transfer coding it does not implement ({@code xchunked}, {@code gzip,
+		 * chunked}, {@code identity}) with 501 before any servlet runs. That is the client's malformed
+		 * framing, not our failure: it is a 400 (docs/security.md, "Malformed framing").
+		 */
+		private static RestFailure failureFor(int status) {
+			if (status == HttpStatus.NOT_IMPLEMENTED.value()) {
+				return RestFailure.badRequest("request.framing", "The request's framing is not supported");
+			}
+			HttpStatus known = HttpStatus.resolve(status);
+			return (known == null || known.is5xxServerError()) ? RestFailure.internal() : RestFailure.ofStatus(known);
 		}
 	}
 }

@@ -56,18 +56,9 @@ final class PasswordChange {
 		this.clock = clock;
 	}
 
-	/**
-	 * The hash to store for {@code values.password}, or null when the update sets no password. Checks
-	 * the current password first when {@code user} is the caller.
-	 */
-	@Nullable String newHash(Caller caller, User user, UserValues values) {
-		if (values.password() == null) {
-			return null;
-		}
-		if (user.id() == caller.userId()) {
-			requireCurrent(user, values.currentPassword());
-		}
-		return this.hasher.hash(values.password());
+	/** The hash to store for {@code values.password}, or null when the update sets no password. */
+	@Nullable String newHash(UserValues values) {
+		return (values.password() != null) ? this.hasher.hash(values.password()) : null;
 	}
 
 	/** The hash to store for a new user's password. */
@@ -94,7 +85,7 @@ final class PasswordChange {
 		return (user.id() == caller.userId()) ? "by its user" : "by " + caller.login() + " (id " + caller.userId() + ")";
 	}
 
-	private void requireCurrent(User user, @Nullable String current) {
+	void requireCurrent(User user, @Nullable String current) {
 		String subject = Long.toString(user.id());
 		Duration window = this.limits.currentPasswordWindow();
 		Tally wrong = this.counters.peek(WRONG_CURRENT, subject, window);
@@ -122,6 +113,6 @@ final class PasswordChange {
 
 	private static RestFailure wrongCurrent() {
 		return RestFailure.badRequest("user.current_password",
-				"Changing your own password needs your current password in values.current_password");
+				"Changing your own login, password or enabled flag needs your current password in values.current_password");
 	}
 }

@@ -111,6 +111,10 @@ public final class UserAccess {
 		this.policy.requireSystemAdmin(caller, action);
 	}
 
+	void requireNotKey(Caller caller, String action) {
+		this.policy.requireNotKey(caller, action);
+	}
+
 	/** The roles the caller could give a user of {@code company} (none unless it administers it). */
 	public List<Role> grantableRoles(Caller caller, String company) {
 		if (!caller.isAdminOf(company)) {

@@ -63,6 +63,11 @@ public final class UserChanges {
 	public User update(Manageable<User> target, UserValues values) {
 		Caller caller = target.caller();
 		User user = target.subject();
+		if (user.id() == caller.userId() && values.changesSignInOf(user)) {
+			// Issue 12: the owner itself, proven, changes how it signs in; a stolen session or key may not.
+			this.access.requireNotKey(caller, "user.sign_in_change");
+			this.passwords.requireCurrent(user, values.currentPassword());
+		}
 		String company = (values.company() != null) ? values.company() : user.company();
 		if (!company.equals(user.company())) {
 			this.access.requireSystemAdmin(caller, "user.move");
@@ -74,7 +79,7 @@ public final class UserChanges {
 		User changed = new User(user.id(), (values.login() != null) ? values.login() : user.login(),
 				(values.name() != null) ? values.name() : user.name(), company, role.name(), role.id(),
 				(values.enabled() != null) ? values.enabled() : user.enabled());
-		String passwordHash = this.passwords.newHash(caller, user, values);
+		String passwordHash = this.passwords.newHash(values);
 		String changes = user.changesTo(changed);
 		this.transactions.executeWithoutResult((status) -> {
 			this.users.update(changed, passwordHash);

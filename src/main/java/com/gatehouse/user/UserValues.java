@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code values} of a user create or update; absent members keep their value on update, and
  * default on create (name: the login, company: the caller's, role: User, enabled: true).
- * {@code current_password} is needed only to change your own password.
+ * {@code current_password} is needed only to change your own login, enabled flag or password.
  */
 public record UserValues(@NotNull(groups = OnCreate.class) @Pattern(regexp = "[A-Za-z0-9._@+-]{1,64}") @Nullable String login,
 		@Size(min = 1, max = 240) @Pattern(regexp = "[^\\p{Cntrl}]*") @Nullable String name,
@@ -30,6 +30,12 @@ public record UserValues(@NotNull(groups = OnCreate.class) @Pattern(regexp = "[A
 	/** An edit of a user's name, role and enabled flag (null keeps the name or role), as the console's edit form makes. */
 	public static UserValues edit(@Nullable String name, @Nullable String role, boolean enabled) {
 		return new UserValues(null, name, null, null, role, enabled, null);
+	}
+
+	/** Whether the update changes how {@code user} signs in: its login, enabled flag or password. */
+	boolean changesSignInOf(User user) {
+		return this.password != null || (this.login != null && !this.login.equals(user.login()))
+				|| (this.enabled != null && this.enabled != user.enabled());
 	}
 
 	/** Whether the update changes the password and nothing else, as a self-service change does. */

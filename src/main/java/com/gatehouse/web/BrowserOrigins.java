@@ -41,13 +41,24 @@ public final class BrowserOrigins {
 
 	/** Refuses (403) a request from another site, or from a page of an origin that is neither ours nor allowed. */
 	public void refuseForeign(HttpServletRequest request) {
+		if (isForeign(request)) {
+			throw crossOrigin();
+		}
+	}
+
+	/**
+	 * Whether the request comes from another site, or from a page of an origin that is neither ours
+	 * nor allowed; such a request is logged, as the caller refuses it.
+	 */
+	public boolean isForeign(HttpServletRequest request) {
 		String origin = request.getHeader(HttpHeaders.ORIGIN);
 		boolean crossSite = "cross-site".equalsIgnoreCase(request.getHeader(SEC_FETCH_SITE));
 		if (crossSite || (origin != null && !isOwn(request, origin) && !isAllowed(origin))) {
-			log.info("cross-origin credential refused origin={} cross_site={} ip={}",
+			log.info("cross-origin request refused origin={} cross_site={} ip={}",
 					(origin != null) ? normalized(origin) : "-", crossSite, request.getRemoteAddr());
-			throw crossOrigin();
+			return true;
 		}
+		return false;
 	}
 
 	/** The one refusal of a request from a page that may not make it. */

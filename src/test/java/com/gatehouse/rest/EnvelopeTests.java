@@ -1,18 +1,12 @@
 package com.gatehouse.rest;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
 import com.gatehouse.GatehouseTest;
+import com.gatehouse.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -296,11 +291,26 @@ class EnvelopeTests {
 	@ValueSource(strings = { "/rest/auth/%", "/rest/auth/%zz", "/rest/auth/%00", "/rest/ops/read/company%00",
 			"/rest/%2e%2e/auth/", "/rest/auth/;x=%00" })
 	void malformedUrlIsAnsweredAsJson(String path) throws IOException {
-		Api.Reply reply = raw("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+		Api.Reply reply = RawHttp.send(this.port,
+				"POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
 				+ "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
 
 		assertFailure(reply, 400, "http.400");
 		assertProtectiveHeaders(reply);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "xchunked", "gzip, chunked", "chunked, gzip", "identity", "chunked;x",
+			"chunked\r\nTransfer-Encoding: chunked" })
+	void transferEncodingThatIsNotPlainChunkedIsRefusedWith400AsJson(String encoding) throws IOException {
+		Api.Reply reply = RawHttp.send(this.port,
+				"POST /rest/auth/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+				+ "Transfer-Encoding: " + encoding + "\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+
+		assertThat(reply.status()).as("%s", reply).isBetween(400, 499);
+		assertJsonFailureShape(reply);
+		assertProtectiveHeaders(reply);
+		assertThat(reply.code()).isNotEqualTo("internal");
 	}
 
 	private static void assertCompanyRead(Api.Reply reply, String company) {
@@ -357,48 +367,6 @@ class EnvelopeTests {
 		}
 		catch (IOException | InterruptedException failure) {
 			throw new IllegalStateException(failure);
-		}
-	}
-
-	/** Sends {@code request} as it is over a socket (for URLs that no HTTP client would build). */
-	private Api.Reply raw(String request) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			return parseResponse(socket.getInputStream());
-		}
-	}
-
-	private static Api.Reply parseResponse(InputStream in) throws IOException {
-		String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		int split = text.indexOf("\r\n\r\n");
-		String[] head = text.substring(0, split).split("\r\n");
-		int status = Integer.parseInt(head[0].split(" ")[1]);
-		Map<String, List<String>> headers = new LinkedHashMap<>();
-		for (int i = 1; i < head.length; i++) {
-			String[] header = head[i].split(":", 2);
-			headers.put(header[0].trim().toLowerCase(Locale.ROOT), List.of(header[1].trim()));
-		}
-		String body = text.substring(split + 4);
-		if ("chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", List.of("")).get(0))) {
-			body = dechunk(body);
-		}
-		return new Api.Reply(status, headers, body);
-	}
-
-	private static String dechunk(String chunked) {
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		int at = 0;
-		while (true) {
-			int lineEnd = chunked.indexOf("\r\n", at);
-			int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
-			if (size == 0) {
-				return body.toString(StandardCharsets.UTF_8);
-			}
-			body.writeBytes(chunked.substring(lineEnd + 2, lineEnd + 2 + size).getBytes(StandardCharsets.UTF_8));
-			at = lineEnd + 2 + size + 2;
 		}
 	}
 }

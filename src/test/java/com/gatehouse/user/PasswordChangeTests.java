@@ -112,20 +112,17 @@ class PasswordChangeTests {
 	}
 
 	@Test
-	void ownPasswordChangeWithAKeyNeedsTheCurrentPasswordEndsEverySessionAndKeepsTheKey() {
+	void ownPasswordChangeWithAKeyIsRefusedEvenWithTheCurrentPasswordAndChangesNothing() {
 		TestUser user = newUser();
 		String session = this.directory.login(user);
 		String key = this.directory.newKey(user.id());
-		Map<String, Object> body = Map.of("scope", Map.of("id", user.id()), "values", Map.of("password", NEW_PASSWORD));
-		assertFailure(this.api.post("/rest/ops/update/user", body, "Authorization", "token auth=" + key), 400,
-				"user.current_password");
 
 		Api.Reply reply = this.api.post("/rest/ops/update/user", Map.of("scope", Map.of("id", user.id()),
 				"values", Map.of("password", NEW_PASSWORD, "current_password", user.password())), "Authorization", "token auth=" + key);
 
-		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-		assertEnded(this.api, session);
-		assertThat(this.api.post("/rest/auth/", Map.of(), "Authorization", "token auth=" + key).status()).isEqualTo(200);
+		assertFailure(reply, 403, "user.key_not_allowed");
+		assertThat(login(user, user.password()).status()).isEqualTo(200);
+		assertThat(this.api.postWithCookie("/rest/auth/", Map.of(), session).status()).isEqualTo(200);
 	}
 
 	@Test
