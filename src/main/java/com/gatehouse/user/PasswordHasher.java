@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 import com.gatehouse.rest.RestFailure;
 
 /**
- * Hashes and verifies passwords with Argon2id at OWASP's parameters (m=19 MiB, t=2, p=1). At most
+ * Hashes and verifies passwords with Argon2id, by default at OWASP's parameters (m=19 MiB, t=2, p=1;
+ * {@link PasswordProperties#hashMemory()} and {@link PasswordProperties#hashIterations()}). At most
  * a fixed number of hashes run at once, so a login flood queues briefly and then gets 429 instead
  * of exhausting memory. Verifying against a missing hash costs the same as a real one, so an
  * unknown login cannot be told from a wrong password by its timing.
@@ -20,9 +21,7 @@ import com.gatehouse.rest.RestFailure;
 @Component
 public final class PasswordHasher {
 
-	private static final int MEMORY_KIB = 19 * 1024;
-
-	private final Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, MEMORY_KIB, 2);
+	private final Argon2PasswordEncoder encoder;
 
 	private final Semaphore turns;
 
@@ -31,6 +30,8 @@ public final class PasswordHasher {
 	private final String dummyHash;
 
 	PasswordHasher(PasswordProperties properties) {
+		this.encoder = new Argon2PasswordEncoder(16, 32, 1, Math.toIntExact(properties.hashMemory().toKilobytes()),
+				properties.hashIterations());
 		this.turns = new Semaphore(properties.maxConcurrentHashes(), true);
 		this.queueTimeout = properties.queueTimeout();
 		this.dummyHash = this.encoder.encode("gatehouse-dummy-password");
