@@ -8,14 +8,14 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
+import com.gatehouse.GatehouseTest;
 import com.gatehouse.MutableClock;
 
 /**
@@ -26,9 +26,8 @@ import com.gatehouse.MutableClock;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "gatehouse.abuse.address-failures=100", "gatehouse.passwords.queue-timeout=60s" })
-@ActiveProfiles("test")
+@GatehouseTest
+@TestPropertySource(properties = { "gatehouse.abuse.address-failures=100", "gatehouse.passwords.queue-timeout=60s" })
 @Import(AbuseLimitsTest.MovableTime.class)
 @ExtendWith(AbuseLimitsTest.LoopbackForgiven.class)
 @interface AbuseLimitsTest {

@@ -12,11 +12,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.gatehouse.MutableClock;
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.MutableClock;
 import com.gatehouse.TestUser;
 
 import static com.gatehouse.Failures.assertFailure;
@@ -30,9 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AbuseLimitsTest
 class AddressThrottleTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	MutableClock clock;
 
@@ -42,8 +38,6 @@ class AddressThrottleTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
 		this.clock.reset();
 	}
 

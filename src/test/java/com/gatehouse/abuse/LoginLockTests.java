@@ -17,14 +17,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.gatehouse.MutableClock;
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
 import com.gatehouse.GatehouseApplication;
+import com.gatehouse.MutableClock;
 import com.gatehouse.TestUser;
 
 import static com.gatehouse.Failures.assertFailure;
@@ -39,9 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginLockTests {
 
 	private static ConfigurableApplicationContext instanceB;
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	MutableClock clock;
@@ -72,9 +68,7 @@ class LoginLockTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
 		this.b = new Api(Integer.parseInt(instanceB.getEnvironment().getRequiredProperty("local.server.port")));
-		this.directory = new Directory(this.api);
 		this.audit = new AuditRows(this.jdbc);
 		this.clock.reset();
 	}

@@ -5,21 +5,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import com.gatehouse.MutableClock;
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.GatehouseTest;
+import com.gatehouse.MutableClock;
 import com.gatehouse.TestUser;
 
 import static com.gatehouse.Failures.assertFailure;
@@ -32,13 +30,9 @@ import static org.assertj.core.api.Assertions.within;
  * of its own so no other test sees it; calls come from made-up addresses (see {@link KeyCalls#whoAmI}),
  * so the moved clock never stretches a failure window another test counts in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "gatehouse.keys.max-lifetime=P30D", "gatehouse.keys.rotation-grace=PT5M" })
-@ActiveProfiles("test")
+@GatehouseTest
+@TestPropertySource(properties = { "gatehouse.keys.max-lifetime=P30D", "gatehouse.keys.rotation-grace=PT5M" })
 class AuthKeyLifetimeTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	MutableClock clock;
@@ -51,13 +45,6 @@ class AuthKeyLifetimeTests {
 	Directory directory;
 
 	KeyCalls keys;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-		this.keys = new KeyCalls(this.api);
-	}
 
 	@Test
 	void keyWhenItsExpiryPassesThenFailsExactlyLikeAnUnknownKeyAndRecordsTheExpiredUse() {
@@ -234,7 +221,6 @@ class AuthKeyLifetimeTests {
 	private String inFromNow(Duration duration) {
 		return this.clock.instant().plus(duration).toString();
 	}
-
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class MovableTime {

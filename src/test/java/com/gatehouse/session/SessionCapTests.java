@@ -3,33 +3,28 @@ package com.gatehouse.session;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
+import static com.gatehouse.Failures.assertFailure;
 import static com.gatehouse.SessionAssertions.assertAlive;
 import static com.gatehouse.SessionAssertions.assertEnded;
-import static com.gatehouse.Failures.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The cap on sessions per user, set to 3 in a context of its own: a login that would pass it ends
  * the user's oldest sessions, and only that user's.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gatehouse.session.max-per-user=3")
-@ActiveProfiles("test")
+@GatehouseTest
+@TestPropertySource(properties = "gatehouse.session.max-per-user=3")
 class SessionCapTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -37,12 +32,6 @@ class SessionCapTests {
 	Api api;
 
 	Directory directory;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-	}
 
 	@Test
 	void loginsUpToTheCapKeepEverySession() {

@@ -7,16 +7,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.ActiveProfiles;
 
-import com.gatehouse.MutableClock;
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.GatehouseTest;
+import com.gatehouse.MutableClock;
 import com.gatehouse.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,12 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of {@link SessionProperties}). Time is moved with a {@link MutableClock}, in a context of its
  * own so no other test sees the moved time.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@GatehouseTest
 class SessionLifetimeTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	MutableClock clock;
@@ -42,8 +36,6 @@ class SessionLifetimeTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
 		this.clock.reset();
 	}
 

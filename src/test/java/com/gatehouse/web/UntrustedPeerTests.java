@@ -4,13 +4,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 import com.gatehouse.abuse.AuditRows;
 import com.gatehouse.abuse.FakeAddress;
@@ -22,9 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * trusted proxy is an address no test uses, so the tests' own loopback connections are untrusted
  * peers (and every call stays on loopback).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "server.tomcat.remoteip.internal-proxies=192\\.0\\.2\\.254")
-@ActiveProfiles("test")
+@GatehouseTest
+@TestPropertySource(properties = "server.tomcat.remoteip.internal-proxies=192\\.0\\.2\\.254")
 class UntrustedPeerTests {
 
 	@LocalServerPort
