@@ -9,12 +9,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.MovableTimeTest;
 import com.gatehouse.MutableClock;
 import com.gatehouse.TestUser;
 
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * defaults), every credentialed call from that address answers 429 with {@code Retry-After} (the
  * seconds until its window ends); other addresses and calls without credentials are not affected.
  */
-@AbuseLimitsTest
+@MovableTimeTest
 class AddressThrottleTests {
 
 	@Autowired
@@ -35,11 +35,6 @@ class AddressThrottleTests {
 	Api api;
 
 	Directory directory;
-
-	@BeforeEach
-	void setUp() {
-		this.clock.reset();
-	}
 
 	@Test
 	void addressWhenHundredFailuresOfEveryKindThenEveryCredentialedCallIs429() {

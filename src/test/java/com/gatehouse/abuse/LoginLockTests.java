@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
 import com.gatehouse.GatehouseApplication;
+import com.gatehouse.MovableTimeTest;
 import com.gatehouse.MutableClock;
 import com.gatehouse.TestUser;
 
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * against the right password, exactly at the 10th however many race and on whichever instance.
  * Instance B shares the store.
  */
-@AbuseLimitsTest
+@MovableTimeTest
 class LoginLockTests {
 
 	private static ConfigurableApplicationContext instanceB;
@@ -70,7 +71,6 @@ class LoginLockTests {
 	void setUp() {
 		this.b = new Api(Integer.parseInt(instanceB.getEnvironment().getRequiredProperty("local.server.port")));
 		this.audit = new AuditRows(this.jdbc);
-		this.clock.reset();
 	}
 
 	@Test

@@ -4,16 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
-import com.gatehouse.GatehouseTest;
+import com.gatehouse.MovableTimeTest;
 import com.gatehouse.MutableClock;
 import com.gatehouse.TestUser;
 
@@ -21,10 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A login session ends after 30 minutes unused or 12 hours after login, however busy (the defaults
- * of {@link SessionProperties}). Time is moved with a {@link MutableClock}, in a context of its
- * own so no other test sees the moved time.
+ * of {@link SessionProperties}). Time is moved with a {@link MutableClock}, in the context of the
+ * tests that move time ({@link MovableTimeTest}), so no other test sees the moved time.
  */
-@GatehouseTest
+@MovableTimeTest
 class SessionLifetimeTests {
 
 	@Autowired
@@ -33,11 +29,6 @@ class SessionLifetimeTests {
 	Api api;
 
 	Directory directory;
-
-	@BeforeEach
-	void setUp() {
-		this.clock.reset();
-	}
 
 	@Test
 	void sessionUnusedForLessThanIdleTimeoutStillWorks() {
@@ -129,15 +120,5 @@ class SessionLifetimeTests {
 		assertThat(reply.status()).as("%s", reply).isEqualTo(401);
 		assertThat(reply.json())
 			.isEqualTo(Api.JSON.readTree("{\"result\":\"fail\",\"message\":\"Authentication failed\",\"code\":\"auth.failed\"}"));
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class MovableTime {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return new MutableClock();
-		}
 	}
 }
