@@ -10,13 +10,13 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * The JUnit extension of every {@link GatehouseTest} (and of tests that declare their own
- * {@code @SpringBootTest} next to it): before a test runs, it sets the test's fields of type
- * {@link Api}, a client of the service that the test's application context runs on its random port,
- * and of every fixture type made from such a client alone (a class whose only constructor takes one
- * {@link Api}: {@link Directory}, {@code authkey/KeyCalls}, {@code role/RoleCalls}...). All of them
- * share one client per test instance. Static and final fields, and fields a test already set, are
- * left alone, so a test that talks to a second instance still sets that client itself.
+ * The JUnit extension of every {@link GatehouseTest}: before a test runs, it sets the test's fields
+ * of type {@link Api}, a client of the service that the test's application context runs on its
+ * random port, and of every fixture type made from such a client alone (a class whose only
+ * constructor takes one {@link Api}: {@link Directory}, {@code authkey/KeyCalls},
+ * {@code role/RoleCalls}...). All of them share one client per test instance. Static and final
+ * fields, and fields already set by their initializer, are left alone; a test that talks to a second
+ * instance sets that client (and its fixtures) over these in its {@code @BeforeEach}.
  */
 public final class ServiceFixtures implements TestInstancePostProcessor {
 
