@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import com.gatehouse.rest.RestFailure;
 
 /**
- * Hashes and verifies passwords with Argon2id at OWASP's parameters (m=19 MiB, t=2, p=1), natively
- * where it can ({@link Argon2id}). At most
+ * Hashes and verifies passwords with Argon2id, natively where it can ({@link Argon2id}), by default
+ * at OWASP's parameters (m=19 MiB, t=2, p=1; {@link PasswordProperties#hashMemory()} and
+ * {@link PasswordProperties#hashIterations()}). At most
  * a fixed number of hashes run at once, so a login flood queues briefly and then gets 429 instead
  * of exhausting memory. Verifying against a missing hash costs the same as a real one, so an
  * unknown login cannot be told from a wrong password by its timing.
@@ -20,11 +21,7 @@ import com.gatehouse.rest.RestFailure;
 @Component
 public final class PasswordHasher {
 
-	private static final int MEMORY_KIB = 19 * 1024;
-
-	private static final int ITERATIONS = 2;
-
-	private final Argon2id encoder = new Argon2id(MEMORY_KIB, ITERATIONS);
+	private final Argon2id encoder;
 
 	private final Semaphore turns;
 
@@ -33,6 +30,7 @@ public final class PasswordHasher {
 	private final String dummyHash;
 
 	PasswordHasher(PasswordProperties properties) {
+		this.encoder = new Argon2id(Math.toIntExact(properties.hashMemory().toKilobytes()), properties.hashIterations());
 		this.turns = new Semaphore(properties.maxConcurrentHashes(), true);
 		this.queueTimeout = properties.queueTimeout();
 		this.dummyHash = this.encoder.hash("gatehouse-dummy-password");

@@ -9,14 +9,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.gatehouse.MutableClock;
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.MovableTimeTest;
+import com.gatehouse.MutableClock;
 import com.gatehouse.TestUser;
 
 import static com.gatehouse.Failures.assertFailure;
@@ -27,11 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * defaults), every credentialed call from that address answers 429 with {@code Retry-After} (the
  * seconds until its window ends); other addresses and calls without credentials are not affected.
  */
-@AbuseLimitsTest
+@MovableTimeTest
 class AddressThrottleTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	MutableClock clock;
@@ -39,13 +35,6 @@ class AddressThrottleTests {
 	Api api;
 
 	Directory directory;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-		this.clock.reset();
-	}
 
 	@Test
 	void addressWhenHundredFailuresOfEveryKindThenEveryCredentialedCallIs429() {

@@ -17,14 +17,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.gatehouse.MutableClock;
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
 import com.gatehouse.GatehouseApplication;
+import com.gatehouse.MovableTimeTest;
+import com.gatehouse.MutableClock;
 import com.gatehouse.TestUser;
 
 import static com.gatehouse.Failures.assertFailure;
@@ -35,13 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * against the right password, exactly at the 10th however many race and on whichever instance.
  * Instance B shares the store.
  */
-@AbuseLimitsTest
+@MovableTimeTest
 class LoginLockTests {
 
 	private static ConfigurableApplicationContext instanceB;
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	MutableClock clock;
@@ -72,11 +69,8 @@ class LoginLockTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
 		this.b = new Api(Integer.parseInt(instanceB.getEnvironment().getRequiredProperty("local.server.port")));
-		this.directory = new Directory(this.api);
 		this.audit = new AuditRows(this.jdbc);
-		this.clock.reset();
 	}
 
 	@Test

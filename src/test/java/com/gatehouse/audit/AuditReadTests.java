@@ -5,9 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
@@ -25,21 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatehouseTest
 class AuditReadTests {
 
-	@LocalServerPort
-	int port;
-
 	Api api;
 
 	Directory directory;
 
 	AuditReads audit;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-		this.audit = new AuditReads(this.api);
-	}
 
 	@Test
 	void readAnswersNewestFirst() {

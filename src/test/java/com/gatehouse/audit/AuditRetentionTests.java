@@ -4,15 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 
-import com.gatehouse.Api;
 import com.gatehouse.Directory;
 import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
@@ -27,9 +24,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 @GatehouseTest
 class AuditRetentionTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -49,13 +43,6 @@ class AuditRetentionTests {
 	Directory directory;
 
 	AuditReads audit;
-
-	@BeforeEach
-	void setUp() {
-		Api api = new Api(this.port);
-		this.directory = new Directory(api);
-		this.audit = new AuditReads(api);
-	}
 
 	@Test
 	void pruneKeepsEventsYoungerThanTheRetentionAndDeletesOlderOnes() {

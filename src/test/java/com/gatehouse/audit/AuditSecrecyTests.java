@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -26,9 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatehouseTest
 class AuditSecrecyTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
@@ -37,13 +32,6 @@ class AuditSecrecyTests {
 	Directory directory;
 
 	AuditReads audit;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-		this.audit = new AuditReads(this.api);
-	}
 
 	@Test
 	void auditedActionsLeaveNoSecretInAnyEvent() {

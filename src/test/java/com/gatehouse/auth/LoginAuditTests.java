@@ -5,7 +5,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.gatehouse.Api;
@@ -25,9 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatehouseTest
 class LoginAuditTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
@@ -43,8 +39,6 @@ class LoginAuditTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
 		this.audit = new AuditRows(this.jdbc);
 		this.user = this.directory.newUser(this.directory.newCompany(), "User");
 		this.address = FakeAddress.unique();

@@ -2,11 +2,9 @@ package com.gatehouse.auth;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
@@ -22,18 +20,9 @@ class LogoutTests {
 
 	private static final Map<String, Object> LOGOUT = Map.of("auth", Map.of("type", "auth"));
 
-	@LocalServerPort
-	int port;
-
 	Api api;
 
 	Directory directory;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/rest/auth/logout", "/rest/auth/logout/" })

@@ -5,10 +5,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
@@ -36,18 +34,9 @@ class AuthCacheTests {
 	private static final Pattern KEY_GETS = Pattern.compile(
 			"(?m)^cache_gets_total\\{(?=[^}]*cache=\"auth\\.keys\")(?=[^}]*result=\"(hit|miss)\")[^}]*\\} (\\S+)$");
 
-	@LocalServerPort
-	int port;
-
 	Api api;
 
 	Directory directory;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-	}
 
 	@Test
 	void whenCachedKeyIsRevokedThenTheNextCallWithItFails() {

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -30,9 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuthKeyAcrossInstancesTests {
 
 	private static ConfigurableApplicationContext instanceB;
-
-	@LocalServerPort
-	int port;
 
 	Api a;
 
@@ -58,7 +54,6 @@ class AuthKeyAcrossInstancesTests {
 
 	@BeforeEach
 	void setUp() {
-		this.a = new Api(this.port);
 		this.b = new Api(Integer.parseInt(instanceB.getEnvironment().getRequiredProperty("local.server.port")));
 		this.directory = new Directory(this.a);
 		this.keysOnA = new KeyCalls(this.a);

@@ -2,9 +2,7 @@ package com.gatehouse.authkey;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
@@ -18,18 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatehouseTest
 class AuthKeyAuthenticationTests {
 
-	@LocalServerPort
-	int port;
-
 	Api api;
 
 	Directory directory;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-	}
 
 	@Test
 	void authWhenKeyInHeaderThenAnswersOwnerWithoutSession() {

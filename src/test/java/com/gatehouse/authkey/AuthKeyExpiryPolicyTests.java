@@ -4,41 +4,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
 import static com.gatehouse.Failures.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With {@code gatehouse.keys.require-expiry}, every key is issued with an explicit expiry, by admins and users alike. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "gatehouse.keys.require-expiry=true", "gatehouse.keys.max-lifetime=P7D" })
-@ActiveProfiles("test")
+@GatehouseTest
+@TestPropertySource(properties = { "gatehouse.keys.require-expiry=true", "gatehouse.keys.max-lifetime=P7D" })
 class AuthKeyExpiryPolicyTests {
-
-	@LocalServerPort
-	int port;
 
 	Api api;
 
 	Directory directory;
 
 	KeyCalls keys;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-		this.keys = new KeyCalls(this.api);
-	}
 
 	@Test
 	void createWhenNoExpiryThenExpiryRequiredForAdminsAndUsersAlike() {

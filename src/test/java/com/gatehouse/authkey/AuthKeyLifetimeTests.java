@@ -5,21 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
-import com.gatehouse.MutableClock;
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.MovableTimeTest;
+import com.gatehouse.MutableClock;
 import com.gatehouse.TestUser;
 
 import static com.gatehouse.Failures.assertFailure;
@@ -28,17 +22,13 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * Keys in time: expiry, a lifetime cap of 30 days, a rotation grace period of 5 minutes, and the
- * last-use stamp written at most once a minute. Time moves with a {@link MutableClock}, in a context
- * of its own so no other test sees it; calls come from made-up addresses (see {@link KeyCalls#whoAmI}),
- * so the moved clock never stretches a failure window another test counts in.
+ * last-use stamp written at most once a minute. Time moves with a {@link MutableClock}, in the context
+ * of the tests that move time ({@link MovableTimeTest}), which sets these limits; calls come from
+ * made-up addresses (see {@link KeyCalls#whoAmI}), so the moved clock never stretches a failure window
+ * another test counts in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "gatehouse.keys.max-lifetime=P30D", "gatehouse.keys.rotation-grace=PT5M" })
-@ActiveProfiles("test")
+@MovableTimeTest
 class AuthKeyLifetimeTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	MutableClock clock;
@@ -51,13 +41,6 @@ class AuthKeyLifetimeTests {
 	Directory directory;
 
 	KeyCalls keys;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-		this.keys = new KeyCalls(this.api);
-	}
 
 	@Test
 	void keyWhenItsExpiryPassesThenFailsExactlyLikeAnUnknownKeyAndRecordsTheExpiredUse() {
@@ -233,16 +216,5 @@ class AuthKeyLifetimeTests {
 
 	private String inFromNow(Duration duration) {
 		return this.clock.instant().plus(duration).toString();
-	}
-
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class MovableTime {
-
-		@Bean
-		@Primary
-		MutableClock movableClock() {
-			return new MutableClock();
-		}
 	}
 }

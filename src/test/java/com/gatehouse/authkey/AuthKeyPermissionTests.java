@@ -4,9 +4,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
@@ -20,18 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatehouseTest
 class AuthKeyPermissionTests {
 
-	@LocalServerPort
-	int port;
-
 	Api api;
 
 	Directory directory;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-	}
 
 	@Test
 	void companyAdminWithKeyWhenUserOfItsCompanyThenCreatesReplacesReadsAndDeletesKeys() {

@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
@@ -26,21 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatehouseTest
 class AuthKeyRestrictionTests {
 
-	@LocalServerPort
-	int port;
-
 	Api api;
 
 	Directory directory;
 
 	KeyCalls keys;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-		this.keys = new KeyCalls(this.api);
-	}
 
 	@Test
 	void readKeyWhenReadingThenAllowedAndWhenCreatingUpdatingOrDeletingThenPermissionDenied() {

@@ -3,12 +3,10 @@ package com.gatehouse.authkey;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
@@ -27,21 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith({ OutputCaptureExtension.class, DebugLogging.class })
 class KeyLogSecretsTests {
 
-	@LocalServerPort
-	int port;
-
 	Api api;
 
 	Directory directory;
 
 	KeyCalls keys;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-		this.keys = new KeyCalls(this.api);
-	}
 
 	@Test
 	void keyIssuedRotatedUsedRefusedAndReportedIsNeverLogged(CapturedOutput output) {

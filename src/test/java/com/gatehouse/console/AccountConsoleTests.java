@@ -6,9 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
@@ -34,21 +32,11 @@ class AccountConsoleTests {
 
 	private static final Pattern SESSION_HANDLE = Pattern.compile("name=\"handle\" value=\"([^\"]+)\"");
 
-	@LocalServerPort
-	int port;
-
 	Api api;
 
 	Directory directory;
 
 	FormPosts forms;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-		this.forms = new FormPosts(this.api);
-	}
 
 	@Test
 	void whenCurrentPasswordIsWrongThenTheErrorIsNextToItAndThePasswordStays() {

@@ -5,9 +5,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
@@ -23,21 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatehouseTest
 class AuditConsoleTests {
 
-	@LocalServerPort
-	int port;
-
 	Api api;
 
 	Directory directory;
 
 	FormPosts forms;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-		this.forms = new FormPosts(this.api);
-	}
 
 	@Test
 	void whenFilteredByEventAndUserThenOnlyThatUsersEventsOfThatKindAreShown() {

@@ -75,8 +75,6 @@ public abstract class BrowserTest {
 			Assertions.fail("GATEHOUSE_TEST_BROWSER=required, but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
 		}
 		Assumptions.assumeTrue(present, "no " + CHROMIUM + " or " + CHROMEDRIVER + ": browser tests skipped");
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
 		this.profile = Files.createTempDirectory("gatehouse-chromium-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
@@ -21,9 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatehouseTest
 class CompanyConsoleTests {
 
-	@LocalServerPort
-	int port;
-
 	Api api;
 
 	Directory directory;
@@ -34,9 +30,6 @@ class CompanyConsoleTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-		this.forms = new FormPosts(this.api);
 		this.admin = this.api.post("/rest/auth/", Map.of("auth", Directory.adminAuth())).sessionCookie().orElseThrow();
 	}
 

@@ -2,9 +2,7 @@ package com.gatehouse.console;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
@@ -23,21 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatehouseTest
 class ConsoleHttpTests {
 
-	@LocalServerPort
-	int port;
-
 	Api api;
 
 	Directory directory;
 
 	FormPosts forms;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-		this.forms = new FormPosts(this.api);
-	}
 
 	private String adminSession() {
 		Api.Reply login = this.api.post("/rest/auth/", Map.of("auth", Directory.adminAuth()));

@@ -4,9 +4,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
@@ -26,21 +24,11 @@ class RoleConsoleTests {
 
 	private static final Pattern LOCATION_ID = Pattern.compile("/admin/roles/(\\d+)");
 
-	@LocalServerPort
-	int port;
-
 	Api api;
 
 	Directory directory;
 
 	FormPosts forms;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-		this.forms = new FormPosts(this.api);
-	}
 
 	@Test
 	void whenCompanyAdminCreatesRoleThenTheApiSeesItInItsCompany() {
@@ -219,7 +207,6 @@ class RoleConsoleTests {
 	private JsonNode readRole(long id) {
 		return this.directory.asAdmin("read", "role", Map.of("scope", Map.of("id", id))).json().path("values").path(0);
 	}
-
 
 	/** A role form with one permission row, as the page sends it. */
 	static Map<String, String> roleForm(String name, String perm, String grant) {

@@ -2,10 +2,8 @@ package com.gatehouse.role;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -23,18 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatehouseTest
 class RoleVersionTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
 	RoleCalls roles;
-
-	@BeforeEach
-	void setUp() {
-		this.roles = new RoleCalls(new Api(this.port));
-	}
 
 	@Test
 	void whenUpdateNamesTheVersionItReadThenItAppliesAndTheVersionChanges() {

@@ -1,7 +1,5 @@
 package com.gatehouse.session;
 
-import org.springframework.context.annotation.Import;
-
 import com.gatehouse.RedisSessions;
 
 /**
@@ -9,7 +7,6 @@ import com.gatehouse.RedisSessions;
  * by the service's clock, whatever time Redis itself keeps.
  */
 @RedisSessions
-@Import(SessionLifetimeTests.MovableTime.class)
 class RedisSessionLifetimeTests extends SessionLifetimeTests {
 
 }

@@ -4,11 +4,9 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.gatehouse.Api;
 import com.gatehouse.Directory;
 import com.gatehouse.GatehouseTest;
 import com.gatehouse.RedisSessions;
@@ -21,19 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RedisSessions
 class RedisSessionStoreTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	Environment environment;
 
+	Directory directory;
+
 	@Test
 	void whenTheStoreIsRedisThenASessionLivesInRedisAndNotInTheDatabase() {
-		Directory directory = new Directory(new Api(this.port));
-		String session = directory.login(directory.newUser(directory.newCompany(), "User"));
+		String session = this.directory.login(this.directory.newUser(this.directory.newCompany(), "User"));
 
 		String key = this.environment.getRequiredProperty("spring.session.data.redis.namespace") + ":sessions:" + session;
 		RedisClient client = RedisClient.create(System.getenv(RedisTestStore.URL_VARIABLE));

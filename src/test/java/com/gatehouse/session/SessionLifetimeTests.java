@@ -5,21 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.ActiveProfiles;
 
-import com.gatehouse.MutableClock;
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
 import com.gatehouse.GatehouseApplication;
+import com.gatehouse.MovableTimeTest;
+import com.gatehouse.MutableClock;
 import com.gatehouse.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,15 +22,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * A login session ends after 30 minutes unused or 12 hours after login, however busy (the defaults
  * of {@link SessionProperties}), judged against its last access as stamped at most once a minute.
- * Time is moved with a {@link MutableClock}, in a context of its
- * own so no other test sees the moved time.
+ * Time is moved with a {@link MutableClock}, in the context of the tests that move time
+ * ({@link MovableTimeTest}), so no other test sees the moved time.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@MovableTimeTest
 class SessionLifetimeTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	MutableClock clock;
@@ -44,13 +34,6 @@ class SessionLifetimeTests {
 	Api api;
 
 	Directory directory;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-		this.clock.reset();
-	}
 
 	@Test
 	void sessionUnusedForLessThanIdleTimeoutStillWorks() {
@@ -181,15 +164,5 @@ class SessionLifetimeTests {
 		assertThat(reply.status()).as("%s", reply).isEqualTo(401);
 		assertThat(reply.json())
 			.isEqualTo(Api.JSON.readTree("{\"result\":\"fail\",\"message\":\"Authentication failed\",\"code\":\"auth.failed\"}"));
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class MovableTime {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return new MutableClock();
-		}
 	}
 }

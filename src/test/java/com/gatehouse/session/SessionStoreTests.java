@@ -1,18 +1,15 @@
 package com.gatehouse.session;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.gatehouse.Api;
 import com.gatehouse.Directory;
 import com.gatehouse.GatehouseApplication;
 import com.gatehouse.GatehouseTest;
@@ -28,9 +25,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(OutputCaptureExtension.class)
 class SessionStoreTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
@@ -38,11 +32,6 @@ class SessionStoreTests {
 	ApplicationContext context;
 
 	Directory directory;
-
-	@BeforeEach
-	void setUp() {
-		this.directory = new Directory(new Api(this.port));
-	}
 
 	@Test
 	void whenNoStoreIsSetThenSessionsLiveInTheDatabaseAndNoRedisIsConfigured() {

@@ -62,7 +62,6 @@ class SharedStoreTests {
 		if (instanceB == null) {
 			instanceB = startLike(this.environment);
 		}
-		this.a = new Api(this.port);
 		this.b = new Api(Integer.parseInt(instanceB.getEnvironment().getRequiredProperty("local.server.port")));
 		this.directory = new Directory(this.a);
 	}

@@ -2,9 +2,7 @@ package com.gatehouse.session;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
@@ -17,18 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatehouseTest
 class UserSessionsEnderTests {
 
-	@LocalServerPort
-	int port;
-
 	Api api;
 
 	Directory directory;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-	}
 
 	@Test
 	void deletingUserEndsAllItsSessions() {

@@ -9,37 +9,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "gatehouse.passwords.max-concurrent-hashes=1", "gatehouse.passwords.queue-timeout=1ms" })
-@ActiveProfiles("test")
+/** At most one password hash at a time and no queue: logins that meet answer 429 (the hashes take the production time). */
+@GatehouseTest
+@RealPasswordCost
+@TestPropertySource(properties = { "gatehouse.passwords.max-concurrent-hashes=1", "gatehouse.passwords.queue-timeout=1ms" })
 class PasswordThrottleTests {
 
 	private static final int LOGINS = 12;
 
-	@LocalServerPort
-	int port;
-
 	Api api;
 
 	Directory directory;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-	}
 
 	@Test
 	void concurrentPasswordLoginsBeyondTheHashLimitAre429WithRetryAfter() throws Exception {

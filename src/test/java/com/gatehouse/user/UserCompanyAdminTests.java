@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
@@ -23,9 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatehouseTest
 class UserCompanyAdminTests {
 
-	@LocalServerPort
-	int port;
-
 	Api api;
 
 	Directory directory;
@@ -36,8 +32,6 @@ class UserCompanyAdminTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
 		this.company = this.directory.newCompany();
 		this.companyAdmin = this.directory.newUser(this.company, "Company-Admin");
 	}

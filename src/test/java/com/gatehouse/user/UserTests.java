@@ -3,9 +3,7 @@ package com.gatehouse.user;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
@@ -22,18 +20,9 @@ class UserTests {
 
 	private static final String PASSWORD = "correct-horse-battery";
 
-	@LocalServerPort
-	int port;
-
 	Api api;
 
 	Directory directory;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-	}
 
 	@Test
 	void createAnswersTheUserRowAndNeverAPasswordOrHash() {

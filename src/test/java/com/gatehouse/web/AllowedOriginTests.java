@@ -5,12 +5,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 import com.gatehouse.abuse.FakeAddress;
 
@@ -22,15 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and log in, and CORS answers them (their own origin, credentials allowed, never {@code *}); any
  * other origin is still refused and gets no CORS headers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "gatehouse.web.allowed-origins=https://app.example.com,HTTP://Partner.Example:8443/")
-@ActiveProfiles("test")
+@GatehouseTest
+@TestPropertySource(properties = "gatehouse.web.allowed-origins=https://app.example.com,HTTP://Partner.Example:8443/")
 class AllowedOriginTests {
 
 	private static final String APP = "https://app.example.com";
-
-	@LocalServerPort
-	int port;
 
 	Api api;
 
@@ -40,8 +35,6 @@ class AllowedOriginTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
 		this.user = this.directory.newUser(this.directory.newCompany(), "User");
 	}
 

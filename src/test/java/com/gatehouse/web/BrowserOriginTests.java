@@ -36,8 +36,6 @@ class BrowserOriginTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
 		this.user = this.directory.newUser(this.directory.newCompany(), "User");
 	}
 

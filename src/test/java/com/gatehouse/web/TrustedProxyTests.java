@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.gatehouse.Api;
@@ -24,18 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatehouseTest
 class TrustedProxyTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
+
+	Api api;
 
 	@Test
 	void forwardedForFromLoopbackIsTheClientAddress() {
 		String login = Directory.unique("nobody");
 		String forwarded = FakeAddress.unique();
 
-		new Api(this.port).post("/rest/auth/", Map.of("auth", wrongPassword(login)), "X-Forwarded-For", forwarded);
+		this.api.post("/rest/auth/", Map.of("auth", wrongPassword(login)), "X-Forwarded-For", forwarded);
 
 		assertThat(new AuditRows(this.jdbc).about(login)).singleElement()
 			.satisfies((event) -> assertThat(event.ip()).isEqualTo(forwarded));

@@ -4,13 +4,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 import com.gatehouse.abuse.AuditRows;
 import com.gatehouse.abuse.FakeAddress;
@@ -22,22 +21,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * trusted proxy is an address no test uses, so the tests' own loopback connections are untrusted
  * peers (and every call stays on loopback).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "server.tomcat.remoteip.internal-proxies=192\\.0\\.2\\.254")
-@ActiveProfiles("test")
+@GatehouseTest
+@TestPropertySource(properties = "server.tomcat.remoteip.internal-proxies=192\\.0\\.2\\.254")
 class UntrustedPeerTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
+
+	Api api;
+
+	Directory directory;
 
 	@Test
 	void forwardedForFromUntrustedPeerIsIgnored() {
 		String login = Directory.unique("nobody");
 
-		Api.Reply reply = new Api(this.port).post("/rest/auth/", Map.of("auth", TrustedProxyTests.wrongPassword(login)),
+		Api.Reply reply = this.api.post("/rest/auth/", Map.of("auth", TrustedProxyTests.wrongPassword(login)),
 				"X-Forwarded-For", FakeAddress.unique());
 
 		assertThat(reply.status()).isEqualTo(401);
@@ -47,10 +46,9 @@ class UntrustedPeerTests {
 
 	@Test
 	void forwardedProtoFromUntrustedPeerLeavesTheCookieWithoutSecure() {
-		Api api = new Api(this.port);
-		TestUser user = new Directory(api).newUser(new Directory(api).newCompany(), "User");
+		TestUser user = this.directory.newUser(this.directory.newCompany(), "User");
 
-		Api.Reply reply = api.post("/rest/auth/", Map.of("auth", user.auth()), "X-Forwarded-Proto", "https");
+		Api.Reply reply = this.api.post("/rest/auth/", Map.of("auth", user.auth()), "X-Forwarded-Proto", "https");
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.sessionSetCookie()).hasValueSatisfying(

@@ -4,11 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
@@ -27,18 +25,9 @@ class CredentialsTests {
 
 	private static final String GENERIC_FAILURE = "{\"result\":\"fail\",\"message\":\"Authentication failed\",\"code\":\"auth.failed\"}";
 
-	@LocalServerPort
-	int port;
-
 	Api api;
 
 	Directory directory;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-	}
 
 	@Test
 	void badKeyHeaderWithGoodCookieFails() {
