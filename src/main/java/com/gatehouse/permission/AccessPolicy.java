@@ -82,7 +82,8 @@ public final class AccessPolicy {
 			.collect(Collectors.toCollection(TreeSet::new));
 	}
 
-	private RestFailure deny(Caller caller, String action) {
+	/** Counts, logs and publishes a denial (the audit trail records it); the 403 to throw. */
+	RestFailure deny(Caller caller, String action) {
 		this.denials.increment();
 		log.info("permission denied user_id={} action={}", caller.userId(), action);
 		this.events.publishEvent(new PermissionDenied(caller, action));
