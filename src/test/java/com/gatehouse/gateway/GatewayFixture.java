@@ -40,6 +40,8 @@ final class GatewayFixture {
 					    require: {authenticated: true}
 					  - match: {section: teapot}
 					    require: {authenticated: true}
+					  - match: {path: /events/}
+					    require: {perm: events, level: company}
 					  - match: {section: down}
 					    require: {authenticated: true}
 					    upstream: http://127.0.0.1:%d

@@ -256,10 +256,12 @@ class GatewayTests {
 		HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
 		long total;
 		try (InputStream body = response.body()) {
-			// The upstream holds the rest until the first megabyte is through: a gateway that buffered would never get here.
-			assertThat(body.readNBytes(RecordingUpstream.FIRST_CHUNK)).hasSize(RecordingUpstream.FIRST_CHUNK);
+			// The upstream holds the rest until the client has half of the first megabyte (the other half
+			// may sit in buffers on the way): a gateway that buffered the whole body would never get here.
+			int half = RecordingUpstream.FIRST_CHUNK / 2;
+			assertThat(body.readNBytes(half)).hasSize(half);
 			UPSTREAM.releaseDownload();
-			total = RecordingUpstream.FIRST_CHUNK + body.transferTo(java.io.OutputStream.nullOutputStream());
+			total = half + body.transferTo(java.io.OutputStream.nullOutputStream());
 		}
 
 		assertThat(response.statusCode()).isEqualTo(200);
