@@ -208,6 +208,23 @@ class GatewayTests {
 	}
 
 	@Test
+	void pathRuleOutsideRestWhenKeyHoldsThePermissionThenForwardedAndWithoutCredentialThen401() throws Exception {
+		String company = this.directory.newCompany();
+		TestUser user = GatewayFixture.userWith(this.directory, company, Map.of("events", "company"));
+		String key = this.directory.newKey(user.id());
+
+		Api.Reply reply = this.api.get("/events/today?limit=5", keyHeader(key));
+
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+		RecordingUpstream.Received received = UPSTREAM.next();
+		assertThat(received.method()).isEqualTo("GET");
+		assertThat(received.uri()).isEqualTo("/events/today?limit=5");
+		assertThat(received.header("X-Gatehouse-Login")).isEqualTo(user.login());
+		assertThat(received.header("Authorization")).isNull();
+		assertFailure(this.api.get("/events/today"), 401, "auth.required");
+	}
+
+	@Test
 	void ownSectionsWhenPathIsUnknownThenStill404() {
 		String key = this.directory.newKey(
 				GatewayFixture.userWith(this.directory, this.directory.newCompany(), Map.of("admin", "yes")).id());
