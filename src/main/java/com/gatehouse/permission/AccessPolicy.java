@@ -164,7 +164,8 @@ public final class AccessPolicy implements VerbPolicy {
 		return deny(caller, action, "not permitted");
 	}
 
-	private RestFailure deny(Caller caller, String action, String reason) {
+	/** A refusal of the decision point or of {@link RouteAccess}, its part for the gateway's routes. */
+	RestFailure deny(Caller caller, String action, String reason) {
 		return deny(caller, action, reason, RestFailure.forbidden());
 	}
 

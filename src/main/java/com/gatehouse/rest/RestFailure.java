@@ -71,6 +71,18 @@ public final class RestFailure extends RuntimeException {
 				"The service is temporarily unavailable; try again shortly", Duration.ofSeconds(5));
 	}
 
+	/** The upstream service of a forwarded call could not be reached or broke off (issue 11). */
+	public static RestFailure upstreamUnavailable() {
+		return new RestFailure(HttpStatus.BAD_GATEWAY, "upstream.unavailable", "The upstream service is unavailable",
+				null);
+	}
+
+	/** The upstream service of a forwarded call did not answer in time (issue 11). */
+	public static RestFailure upstreamTimeout() {
+		return new RestFailure(HttpStatus.GATEWAY_TIMEOUT, "upstream.timeout", "The upstream service did not answer in time",
+				null);
+	}
+
 	public static RestFailure internal() {
 		return new RestFailure(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side", null);
 	}

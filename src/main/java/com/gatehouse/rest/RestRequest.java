@@ -18,6 +18,10 @@ public record RestRequest(@Nullable String type, ObjectNode scope, @Nullable Lis
 
 	static final String ATTRIBUTE = RestRequest.class.getName();
 
+	static final String BODY_ATTRIBUTE = RestRequest.class.getName() + ".body";
+
+	private static final byte[] NO_BODY = new byte[0];
+
 	public static RestRequest empty() {
 		return new RestRequest(null, JsonNodeFactory.instance.objectNode(), null, JsonNodeFactory.instance.objectNode(),
 				List.of(), null);
@@ -26,5 +30,24 @@ public record RestRequest(@Nullable String type, ObjectNode scope, @Nullable Lis
 	/** The body of the current call as the envelope filter read it, or {@link #empty()} outside /rest/. */
 	public static RestRequest of(HttpServletRequest request) {
 		return (request.getAttribute(ATTRIBUTE) instanceof RestRequest read) ? read : empty();
+	}
+
+	/**
+	 * The call's type: {@code onPath} or the body's {@code type}; when both are given they must agree
+	 * (400, rest-api.md §1). Null when neither names one.
+	 */
+	public @Nullable String typeWith(@Nullable String onPath) {
+		if (onPath != null && this.type != null && !onPath.equals(this.type)) {
+			throw RestFailure.badRequest("request.type_conflict", "The type on the path and in the body differ");
+		}
+		return (onPath != null) ? onPath : this.type;
+	}
+
+	/**
+	 * The body of the current call exactly as the envelope filter read it (empty when it read none),
+	 * for the gateway, which forwards it after the filter consumed the stream.
+	 */
+	public static byte[] body(HttpServletRequest request) {
+		return (request.getAttribute(BODY_ATTRIBUTE) instanceof byte[] body) ? body : NO_BODY;
 	}
 }

@@ -37,6 +37,7 @@ final class RestRequestReader {
 			throw RestFailure.tooLarge(this.maxBodyBytes);
 		}
 		byte[] body = readAtMost(request.getInputStream());
+		request.setAttribute(RestRequest.BODY_ATTRIBUTE, body);
 		JsonNode root = parse(body);
 		if (!(root instanceof ObjectNode object)) {
 			return RestRequest.empty();

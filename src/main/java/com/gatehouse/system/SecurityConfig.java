@@ -8,11 +8,15 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.gatehouse.auth.AuthOutcomes;
 import com.gatehouse.auth.CallAuthenticationFilter;
 import com.gatehouse.auth.CredentialCheck;
 import com.gatehouse.auth.credentials.CredentialsConverter;
+import com.gatehouse.gateway.GatewayPaths;
 import com.gatehouse.rest.FailureRenderer;
 import com.gatehouse.rest.RestEnvelopeFilter;
 import com.gatehouse.rest.RestFailure;
@@ -33,10 +37,13 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain restChain(HttpSecurity http, RestEnvelopeFilter envelope, CredentialsConverter credentials,
-			CredentialCheck check, AuthOutcomes outcomes, FailureRenderer renderer, BrowserOrigins origins) {
+			CredentialCheck check, AuthOutcomes outcomes, FailureRenderer renderer, BrowserOrigins origins,
+			GatewayPaths gatewayPaths) {
 		CallAuthenticationFilter authentication = new CallAuthenticationFilter(credentials, check, outcomes, origins);
 		// Spring Security neither makes nor reads a session; only /rest/auth/ opens sessions (SessionLogin).
-		return SessionlessSecurity.apply(http.securityMatcher("/rest/**"))
+		// The gateway's path rules (issue 11) put paths outside /rest/ behind the same credentials.
+		RequestMatcher calls = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/rest/**"), gatewayPaths);
+		return SessionlessSecurity.apply(http.securityMatcher(calls))
 			.csrf(AbstractHttpConfigurer::disable)
 			.anonymous(AbstractHttpConfigurer::disable)
 			// CORS first, so that every answer an allowed origin gets, failures included, carries its headers.

@@ -1,0 +1,93 @@
+package com.gatehouse.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import com.gatehouse.Api;
+import com.gatehouse.Directory;
+import com.gatehouse.TestUser;
+
+/**
+ * One recording upstream and one policy file for the gateway tests of this JVM (the server lives
+ * as long as the JVM, the file is deleted when it ends), and the fixtures those tests share.
+ */
+final class GatewayFixture {
+
+	static final RecordingUpstream UPSTREAM;
+
+	static final Path POLICY;
+
+	static {
+		try {
+			UPSTREAM = new RecordingUpstream();
+			POLICY = Files.createTempFile("gatehouse-policy", ".yaml");
+			POLICY.toFile().deleteOnExit();
+			Files.writeString(POLICY, """
+					routes:
+					  - match: {section: call, verb: read, type: cdr}
+					    require: {perm: cdr, level: company}
+					  - match: {section: dialplan, verb: "*", type: nm}
+					    require: {perm: nightmode, level: "yes"}
+					  - match: {section: recording}
+					    require: {authenticated: true}
+					  - match: {section: slow}
+					    require: {authenticated: true}
+					  - match: {section: teapot}
+					    require: {authenticated: true}
+					  - match: {path: /events/}
+					    require: {perm: events, level: company}
+					  - match: {section: down}
+					    require: {authenticated: true}
+					    upstream: http://127.0.0.1:%d
+					""".formatted(closedPort()));
+		}
+		catch (IOException failure) {
+			throw new UncheckedIOException(failure);
+		}
+	}
+
+	private GatewayFixture() {
+	}
+
+	static void register(DynamicPropertyRegistry properties) {
+		properties.add("gatehouse.gateway.upstream", UPSTREAM::url);
+		properties.add("gatehouse.gateway.policy", POLICY::toString);
+		properties.add("gatehouse.gateway.read-timeout", () -> "1s");
+	}
+
+	/** A user of {@code company} whose role holds {@code perms}. */
+	static TestUser userWith(Directory directory, String company, Map<String, String> perms) {
+		String role = Directory.unique("role");
+		directory.asAdmin("create", "role", Map.of("values", Map.of("name", role, "company", company, "perms", perms)));
+		return directory.newUser(company, role);
+	}
+
+	static String key(Directory directory, long userId, Object restrict) {
+		return directory.asAdmin("create", "authinfo", Map.of("values", Map.of("contact_id", userId, "restrict", restrict)))
+			.json().path("values").path(0).path("token").asString();
+	}
+
+	static String[] keyHeader(String key, String... more) {
+		String[] headers = new String[more.length + 2];
+		headers[0] = "Authorization";
+		headers[1] = "token auth=" + key;
+		System.arraycopy(more, 0, headers, 2, more.length);
+		return headers;
+	}
+
+	static String metrics(Api api) {
+		return api.get("/actuator/prometheus").body();
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+}

@@ -1,0 +1,32 @@
+package com.gatehouse.gateway;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.gatehouse.Api;
+import com.gatehouse.Directory;
+import com.gatehouse.GatehouseTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Without {@code GATEHOUSE_GATEWAY_UPSTREAM} or a policy there is no gateway: other sections stay 404 as before. */
+@GatehouseTest
+class GatewayOffTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void otherSectionWhenNoGatewayThen404AndNoGatewayEndpoints() {
+		Api api = new Api(this.port);
+
+		Api.Reply call = api.post("/rest/call/read/cdr", Map.of("auth", Directory.adminAuth()));
+
+		assertThat(call.status()).isEqualTo(404);
+		assertThat(call.code()).isEqualTo("request.unknown_path");
+		assertThat(api.get("/.well-known/jwks.json").status()).isEqualTo(404);
+		assertThat(api.get("/forward-auth", "X-Original-URI", "/rest/call/read/cdr").status()).isEqualTo(404);
+	}
+}
