@@ -3,10 +3,8 @@ package com.gatehouse.user;
 import java.util.Map;
 
 import de.mkammerer.argon2.Argon2Factory;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
@@ -23,13 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one PHC format, so a change of implementation, or the fallback, locks nobody out.
  */
 @GatehouseTest
+@RealPasswordCost
 class PasswordHashCompatibilityTests {
 
 	/** What PasswordHasher hashed with before libargon2: Spring Security's encoder at the same cost. */
 	private static final Argon2PasswordEncoder BOUNCY_CASTLE = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -37,12 +33,6 @@ class PasswordHashCompatibilityTests {
 	Api api;
 
 	Directory directory;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-	}
 
 	@Test
 	void loginWhenStoredHashWasMadeByBouncyCastleThenSucceedsAndWrongPasswordFails() {
