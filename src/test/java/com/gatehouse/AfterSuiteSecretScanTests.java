@@ -42,8 +42,8 @@ import static org.assertj.core.api.Assertions.tuple;
  * write it too).
  *
  * <p>The console is not scanned: the generated password of a first start is printed there once by
- * design (user/AdminBootstrapTests), with {@code System.out}, not through the logger, so it never
- * reaches the log file. AdminBootstrapTests logs in with it through {@link Api}, so it is among the
+ * design (user/AdminBootstrapTests), through a logger wired to the console appender alone
+ * (user/ConsoleOnlyLog), so it never reaches the log file. AdminBootstrapTests logs in with it through {@link Api}, so it is among the
  * passwords this scan makes sure the log does not hold.
  *
  * <p>A scan that finds nothing because it looked for nothing, or looked nowhere, proves nothing: the

@@ -29,7 +29,7 @@ class PackagedJarIT {
 		int port = RunningJar.freePort();
 		String password;
 		try (RunningJar first = start(this.dataDir, port)) {
-			first.awaitOutput("It is shown only this once");
+			first.awaitOutput("shown only this once");
 			Matcher printed = GENERATED_PASSWORD.matcher(first.output());
 			assertThat(printed.find()).as(first.output()).isTrue();
 			password = printed.group(1);

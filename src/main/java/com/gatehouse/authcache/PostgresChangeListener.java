@@ -69,8 +69,12 @@ final class PostgresChangeListener implements SmartLifecycle {
 		this.connection.setProperty("socketTimeout", "3");
 		this.caches = caches;
 		this.reconnectDelay = settings.reconnectDelay();
-		this.signals = meters.counter("gatehouse.auth.cache.signals");
-		this.connects = meters.counter("gatehouse.auth.cache.listener.connects");
+		this.signals = Counter.builder("gatehouse.auth.cache.signals")
+			.description("Change signals received from PostgreSQL (LISTEN/NOTIFY) that evicted cached entries")
+			.register(meters);
+		this.connects = Counter.builder("gatehouse.auth.cache.listener.connects")
+			.description("Connections the auth-cache change listener opened to PostgreSQL (more than one: it reconnected)")
+			.register(meters);
 	}
 
 	@Override

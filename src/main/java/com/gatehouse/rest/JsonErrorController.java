@@ -29,7 +29,7 @@ final class JsonErrorController implements ErrorController {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		if (code == null) {
 			// Not an error dispatch: a client asked for /error itself.
-			return this.renderer.toResponse(RestFailure.notFound("request.unknown_path", "There is no such call"));
+			return this.renderer.toResponse(RestFailure.unknownPath());
 		}
 		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
 		if (status == null || status.is5xxServerError()) {

@@ -33,7 +33,7 @@ final class RestExceptionHandler {
 
 	@ExceptionHandler(NoResourceFoundException.class)
 	ResponseEntity<Map<String, Object>> unknownPath(NoResourceFoundException ignored) {
-		return this.renderer.toResponse(RestFailure.notFound("request.unknown_path", "There is no such call"));
+		return this.renderer.toResponse(RestFailure.unknownPath());
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)

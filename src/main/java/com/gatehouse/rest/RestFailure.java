@@ -48,6 +48,11 @@ public final class RestFailure extends RuntimeException {
 		return new RestFailure(HttpStatus.NOT_FOUND, code, message, null);
 	}
 
+	/** A path nothing answers (the API's own 404). */
+	public static RestFailure unknownPath() {
+		return notFound("request.unknown_path", "There is no such call");
+	}
+
 	public static RestFailure methodNotAllowed() {
 		return new RestFailure(HttpStatus.METHOD_NOT_ALLOWED, "request.method", "Use POST for this call", null);
 	}

@@ -59,10 +59,13 @@ final class AdminBootstrap implements ApplicationRunner {
 		}
 		log.info("created the first System-Admin, login '{}'", this.admin.login());
 		if (generated) {
-			// Printed once, to the console only (not the log), like Jenkins' and Keycloak's first password.
-			System.out.printf("%n  Gatehouse: the generated password of System-Admin '%s' is: %s%n"
-					+ "  It is shown only this once. Set GATEHOUSE_ADMIN_PASSWORD to choose it instead.%n%n",
-					this.admin.login(), password);
+			// Shown once, on the console only (never the log file), like Jenkins' and Keycloak's first
+			// password; through the logger, so a structured (JSON) console stays JSON.
+			String line = "Gatehouse: the generated password of System-Admin '%s' is: %s (shown only this once;"
+				.formatted(this.admin.login(), password) + " set GATEHOUSE_ADMIN_PASSWORD to choose it instead)";
+			if (!ConsoleOnlyLog.info(line)) {
+				System.out.println(line);
+			}
 		}
 	}
 

@@ -68,7 +68,7 @@ class AuditRetentionTests {
 		plant(user, "a year ago", Duration.ofDays(365));
 		plant(user, "half a year ago", Duration.ofDays(180));
 
-		new AuditRetention(this.repository, new AuditProperties(Duration.ofDays(200)), Clock.systemUTC()).prune();
+		new AuditRetention(this.repository, new AuditProperties(Duration.ofDays(200), false), Clock.systemUTC()).prune();
 
 		assertThat(details(user)).containsExactly(created, "half a year ago");
 	}
@@ -76,9 +76,9 @@ class AuditRetentionTests {
 	@Test
 	void retentionDefaultsTo90DaysAndMustBePositive() {
 		assertThat(this.properties.retention()).isEqualTo(Duration.ofDays(90));
-		assertThat(new AuditProperties(null).retention()).isEqualTo(Duration.ofDays(90));
-		assertThatIllegalArgumentException().isThrownBy(() -> new AuditProperties(Duration.ZERO));
-		assertThatIllegalArgumentException().isThrownBy(() -> new AuditProperties(Duration.ofDays(-1)));
+		assertThat(new AuditProperties(null, false).retention()).isEqualTo(Duration.ofDays(90));
+		assertThatIllegalArgumentException().isThrownBy(() -> new AuditProperties(Duration.ZERO, false));
+		assertThatIllegalArgumentException().isThrownBy(() -> new AuditProperties(Duration.ofDays(-1), false));
 	}
 
 	@Test
@@ -93,7 +93,7 @@ class AuditRetentionTests {
 
 	/** Writes an event about {@code user} as the trail would have written it {@code ago}. */
 	private void plant(TestUser user, String detail, Duration ago) {
-		new AuditTrail(this.jdbc, movedBy(ago.negated()))
+		new AuditTrail(this.jdbc, movedBy(ago.negated()), this.properties)
 			.record(AuditEntry.of("user.updated", detail).about(user.id(), user.login(), user.company()));
 	}
 

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
@@ -29,10 +31,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * misses are meters. Its bound cannot be set above 1 s.
  */
 @GatehouseTest
+@TestPropertySource(properties = "management.server.port=0") // prometheus answers only there
 class AuthCacheTests {
 
 	private static final Pattern KEY_GETS = Pattern.compile(
 			"(?m)^cache_gets_total\\{(?=[^}]*cache=\"auth\\.keys\")(?=[^}]*result=\"(hit|miss)\")[^}]*\\} (\\S+)$");
+
+	@LocalManagementPort
+	int managementPort;
 
 	Api api;
 
@@ -94,7 +100,7 @@ class AuthCacheTests {
 	}
 
 	private Map<String, Double> keyGets() {
-		Api.Reply scrape = this.api.get("/actuator/prometheus");
+		Api.Reply scrape = new Api(this.managementPort).get("/actuator/prometheus");
 		assertThat(scrape.status()).as("%s", scrape).isEqualTo(200);
 		Map<String, Double> gets = new HashMap<>();
 		Matcher matcher = KEY_GETS.matcher(scrape.body());

@@ -4,9 +4,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
@@ -15,7 +19,13 @@ import com.gatehouse.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * With {@code management.server.port} set, as docs/deploy.md advises: the actuator (health and
+ * prometheus) answers on that port, and the API port keeps only {@code /readyz} and {@code /livez}
+ * for load balancers. ActuatorExposureTests covers the default, one shared port.
+ */
 @GatehouseTest
+@TestPropertySource(properties = "management.server.port=0")
 class HealthAndMetricsTests {
 
 	private static final String LOGIN_SUCCESS = "gatehouse_logins_total{outcome=\"success\"}";
@@ -28,18 +38,65 @@ class HealthAndMetricsTests {
 
 	private static final String DENIALS = "gatehouse_permission_denials_total";
 
+	@LocalServerPort
+	int port;
+
+	@LocalManagementPort
+	int managementPort;
+
 	Api api;
+
+	Api management;
 
 	Directory directory;
 
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+		this.management = new Api(this.managementPort);
+		this.directory = new Directory(this.api);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness" })
-	void healthAnswersUp(String path) {
-		Api.Reply reply = this.api.get(path);
+	void healthWhenManagementPortSetThenAnswersUpThere(String path) {
+		Api.Reply reply = this.management.get(path);
 
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
 		assertThat(reply.json().path("status").asString()).isEqualTo("UP");
 		assertThat(reply.json().has("components")).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/readyz", "/livez" })
+	void healthWhenManagementPortSetThenApiPortStillAnswersProbes(String path) {
+		Api.Reply reply = this.api.get(path);
+
+		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+		assertThat(reply.json().path("status").asString()).isEqualTo("UP");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/actuator/prometheus", "/actuator/health", "/actuator" })
+	void actuatorWhenManagementPortSetThenApiPortAnswersNotFound(String path) {
+		Api.Reply reply = this.api.get(path);
+
+		assertThat(reply.status()).as("%s", reply).isEqualTo(404);
+		assertThat(reply.code()).isEqualTo("request.unknown_path");
+	}
+
+	@Test
+	void prometheusWhenManagementPortSetThenDescribesEveryGatehouseCounter() {
+		String scrape = scrape();
+
+		assertThat(scrape).contains("# HELP gatehouse_logins_total Password logins, by outcome",
+				"# HELP gatehouse_key_authentications_total Calls authenticated by Auth Key, by outcome",
+				"# HELP gatehouse_permission_denials_total ");
+		// Registered with every outcome at start, not at first use: each sample is there whatever ran.
+		assertThat(scrape).containsPattern("(?m)^" + Pattern.quote(LOGIN_FAILURE) + " \\d")
+			.containsPattern("(?m)^" + Pattern.quote(KEY_FAILURE) + " \\d")
+			.containsPattern("(?m)^" + Pattern.quote(KEY_SUCCESS) + " \\d")
+			.containsPattern("(?m)^" + Pattern.quote(LOGIN_SUCCESS) + " \\d");
 	}
 
 	@Test
@@ -124,7 +181,7 @@ class HealthAndMetricsTests {
 	}
 
 	private String scrape() {
-		Api.Reply reply = this.api.get("/actuator/prometheus");
+		Api.Reply reply = this.management.get("/actuator/prometheus");
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
 		return reply.body();
 	}
