@@ -4,15 +4,16 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
+import com.gatehouse.abuse.LoopbackForgiven;
 
 import static com.gatehouse.Failures.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,15 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * guesser, never naming the key or its owner. The guesser comes from its own address (through the
  * trusted loopback proxy), so the count is its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "gatehouse.abuse.address-failures=3")
-@ActiveProfiles("test")
+@GatehouseTest
+@TestPropertySource(properties = "gatehouse.abuse.address-failures=3")
+@ExtendWith(LoopbackForgiven.class)
 class ChosenKeyGuessTests {
 
 	private static final String SPEC_EXAMPLE = "VHUSAIbicp-asi9pbhucp909gb88s78bt7csbt7os";
-
-	@LocalServerPort
-	int port;
 
 	Api api;
 
@@ -42,8 +40,6 @@ class ChosenKeyGuessTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
 		this.guesser = this.directory.newUser(this.directory.newCompany(), "User");
 	}
 

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
@@ -25,25 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * naming the action) and in the denial counter of {@code /actuator/prometheus}.
  */
 @GatehouseTest
+@TestPropertySource(properties = "management.server.port=0") // prometheus answers only there
 class KeyDenialTests {
 
 	private static final Pattern DENIALS = Pattern.compile("(?m)^gatehouse_permission_denials_total(?:\\{[^}]*})? (\\S+)$");
 
-	@LocalServerPort
-	int port;
+	@LocalManagementPort
+	int managementPort;
 
 	Api api;
 
 	Directory directory;
 
 	KeyCalls keys;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
-		this.keys = new KeyCalls(this.api);
-	}
 
 	@Test
 	void readOnlyKeyWhenWritingThenTheDenialIsAuditedAndCounted() {
@@ -94,7 +88,7 @@ class KeyDenialTests {
 	}
 
 	private double denials() {
-		Api.Reply scrape = this.api.get("/actuator/prometheus");
+		Api.Reply scrape = new Api(this.managementPort).get("/actuator/prometheus");
 		assertThat(scrape.status()).as("%s", scrape).isEqualTo(200);
 		Matcher matcher = DENIALS.matcher(scrape.body());
 		return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0.0;

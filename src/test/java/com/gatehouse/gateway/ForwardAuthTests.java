@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +30,9 @@ class ForwardAuthTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	Api api;
 
@@ -86,7 +90,7 @@ class ForwardAuthTests {
 		assertThat(envoyDenied.status()).isEqualTo(403);
 		assertThat(envoyDenied.header("X-Gatehouse-Login")).isEmpty();
 		assertThat(unlisted.status()).isEqualTo(403);
-		assertThat(GatewayFixture.metrics(this.api))
+		assertThat(GatewayFixture.metrics(this.managementPort))
 			.contains("gatehouse_forward_auth_requests_total{outcome=\"allowed\",section=\"call\",type=\"cdr\",verb=\"read\"}");
 	}
 

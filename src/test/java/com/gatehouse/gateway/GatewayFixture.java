@@ -59,6 +59,8 @@ final class GatewayFixture {
 		properties.add("gatehouse.gateway.upstream", UPSTREAM::url);
 		properties.add("gatehouse.gateway.policy", POLICY::toString);
 		properties.add("gatehouse.gateway.read-timeout", () -> "1s");
+		// Prometheus answers only on a management port of its own (system/ActuatorExposure).
+		properties.add("management.server.port", () -> "0");
 	}
 
 	/** A user of {@code company} whose role holds {@code perms}. */
@@ -81,8 +83,13 @@ final class GatewayFixture {
 		return headers;
 	}
 
-	static String metrics(Api api) {
-		return api.get("/actuator/prometheus").body();
+	/** The Prometheus scrape of the instance whose management port is {@code managementPort}. */
+	static String metrics(int managementPort) {
+		Api.Reply scrape = new Api(managementPort).get("/actuator/prometheus");
+		if (scrape.status() != 200) {
+			throw new AssertionError("scrape failed: " + scrape);
+		}
+		return scrape.body();
 	}
 
 	private static int closedPort() throws IOException {

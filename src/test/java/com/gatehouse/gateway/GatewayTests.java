@@ -15,6 +15,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,6 +40,9 @@ class GatewayTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	Api api;
 
@@ -98,7 +102,7 @@ class GatewayTests {
 		Instant issued = assertion.getJWTClaimsSet().getIssueTime().toInstant();
 		assertThat(Duration.between(issued, assertion.getJWTClaimsSet().getExpirationTime().toInstant()))
 			.isLessThanOrEqualTo(Duration.ofSeconds(60));
-		assertThat(GatewayFixture.metrics(this.api))
+		assertThat(GatewayFixture.metrics(this.managementPort))
 			.contains("gatehouse_gateway_requests_total{outcome=\"forwarded\",section=\"call\",type=\"cdr\",verb=\"read\"}");
 	}
 
@@ -149,7 +153,7 @@ class GatewayTests {
 		assertFailure(foreign, 403, "permission.denied");
 		Api.Reply audit = this.directory.asAdmin("read", "audit", Map.of("scope", Map.of("contact_id", user.id(), "event", "permission.denied")));
 		assertThat(audit.body()).contains("permission.denied").contains("gateway.call.read.cdr");
-		assertThat(GatewayFixture.metrics(this.api))
+		assertThat(GatewayFixture.metrics(this.managementPort))
 			.contains("gatehouse_gateway_requests_total{outcome=\"denied\",section=\"call\",type=\"cdr\",verb=\"read\"}");
 	}
 
@@ -257,7 +261,7 @@ class GatewayTests {
 
 		assertFailure(this.api.post("/rest/down/read/x", Map.of(), keyHeader(key)), 502, "upstream.unavailable");
 		assertFailure(this.api.post("/rest/slow/read/x", Map.of(), keyHeader(key)), 504, "upstream.timeout");
-		assertThat(GatewayFixture.metrics(this.api)).contains("outcome=\"upstream_unavailable\",section=\"down\"")
+		assertThat(GatewayFixture.metrics(this.managementPort)).contains("outcome=\"upstream_unavailable\",section=\"down\"")
 			.contains("outcome=\"upstream_timeout\",section=\"slow\"");
 	}
 
