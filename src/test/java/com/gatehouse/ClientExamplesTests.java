@@ -3,6 +3,7 @@ package com.gatehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,7 @@ class ClientExamplesTests {
 		TestUser admin = this.directory.newUser(this.directory.newCompany(), "System-Admin");
 		String company = Directory.unique("example");
 
-		Run run = run(example, admin.login(), admin.password(), company);
+		Run run = run(example, settings(admin.login(), admin.password(), company));
 
 		assertThat(run.exitCode()).as("%s", run).isZero();
 		assertThat(run.stdout().lines().toList()).as("%s", run)
@@ -64,7 +65,7 @@ class ClientExamplesTests {
 	void exampleWhenPasswordIsWrongThenExitsNonZeroWithTheFailure(ClientExample example) throws Exception {
 		TestUser user = this.directory.newUser(this.directory.newCompany(), "System-Admin");
 
-		Run run = run(example, user.login(), "not-" + user.password(), Directory.unique("example"));
+		Run run = run(example, settings(user.login(), "not-" + user.password(), Directory.unique("example")));
 
 		assertThat(run.exitCode()).as("%s", run).isNotZero();
 		assertThat(run.stdout()).as("%s", run).doesNotContain("logged in");
@@ -72,8 +73,26 @@ class ClientExamplesTests {
 		assertThat(run.stdout() + run.stderr()).doesNotContain(user.password());
 	}
 
-	private Run run(ClientExample example, String login, String password, String company)
-			throws IOException, InterruptedException {
+	@ParameterizedTest
+	@EnumSource(ClientExample.class)
+	void exampleWhenTheUrlIsNotSetThenExitsNonZeroNamingIt(ClientExample example) throws Exception {
+		Map<String, String> settings = new HashMap<>(settings(Directory.ADMIN_LOGIN, Directory.ADMIN_PASSWORD, "x"));
+		settings.remove("GATEHOUSE_URL");
+
+		Run run = run(example, settings);
+
+		assertThat(run.exitCode()).as("%s", run).isNotZero();
+		assertThat(run.stdout()).as("%s", run).isEmpty();
+		assertThat(run.stderr()).as("%s", run).contains("GATEHOUSE_URL").doesNotContain(Directory.ADMIN_PASSWORD);
+	}
+
+	/** The environment variables the examples document. */
+	private Map<String, String> settings(String login, String password, String company) {
+		return Map.of("GATEHOUSE_URL", "http://127.0.0.1:" + this.port, "GATEHOUSE_LOGIN", login, "GATEHOUSE_PASSWORD",
+				password, "GATEHOUSE_COMPANY", company);
+	}
+
+	private Run run(ClientExample example, Map<String, String> settings) throws IOException, InterruptedException {
 		List<Path> missing = example.missing();
 		if (!missing.isEmpty() && "required".equals(System.getenv("GATEHOUSE_TEST_CLIENTS"))) {
 			Assertions.fail("GATEHOUSE_TEST_CLIENTS=required, but " + missing + " is missing");
@@ -85,10 +104,12 @@ class ClientExamplesTests {
 			.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
 			.redirectOutput(stdout.toFile())
 			.redirectError(stderr.toFile());
+		// Only the documented settings: none of this machine's (a proxy, ~/.curlrc, a GATEHOUSE_ of the
+		// suite's) may help or hinder an example. The timeout guards against a hang, it measures nothing.
 		Map<String, String> environment = builder.environment();
 		environment.keySet().removeIf((name) -> name.startsWith("GATEHOUSE_") || name.toLowerCase().endsWith("_proxy"));
-		environment.putAll(Map.of("GATEHOUSE_URL", "http://127.0.0.1:" + this.port, "GATEHOUSE_LOGIN", login,
-				"GATEHOUSE_PASSWORD", password, "GATEHOUSE_COMPANY", company, "HOME", this.work.toString()));
+		environment.putAll(settings);
+		environment.put("HOME", this.work.toString());
 		Process process = builder.start();
 		try {
 			assertThat(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("%s ends within %ss", example, TIMEOUT_SECONDS)
