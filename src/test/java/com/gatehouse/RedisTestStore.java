@@ -2,6 +2,7 @@ package com.gatehouse;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
@@ -48,6 +49,16 @@ public final class RedisTestStore implements ApplicationContextInitializer<Confi
 	 * connection of its own: the application's may already be stopping.
 	 */
 	public static void forget(String url, String namespace) {
+		inNamespace(url, namespace, (redis, keys) -> {
+			if (!keys.isEmpty()) {
+				redis.del(keys.toArray(String[]::new));
+			}
+		});
+	}
+
+	/** Hands every page of keys of {@code namespace} in the Redis at {@code url} to {@code each}, on a connection of its own. */
+	public static void inNamespace(String url, String namespace,
+			BiConsumer<RedisCommands<String, String>, List<String>> each) {
 		RedisClient client = RedisClient.create(url);
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
 			RedisCommands<String, String> redis = connection.sync();
@@ -55,9 +66,7 @@ public final class RedisTestStore implements ApplicationContextInitializer<Confi
 			ScanCursor cursor = ScanCursor.INITIAL;
 			do {
 				KeyScanCursor<String> page = redis.scan(cursor, matching);
-				if (!page.getKeys().isEmpty()) {
-					redis.del(page.getKeys().toArray(String[]::new));
-				}
+				each.accept(redis, page.getKeys());
 				cursor = page;
 			}
 			while (!cursor.isFinished());

@@ -7,8 +7,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 
@@ -22,10 +20,10 @@ import com.gatehouse.web.BrowserOrigins;
  * The security filter chain of {@code /admin/}. A page is authenticated by the {@code Red60urne}
  * cookie through the same session provider as a REST call ({@link ConsoleSessionFilter}); without
  * a live session every page but sign-in redirects there. Nothing here ever creates a session: the
- * security context lives in the request, there is no saved request, and the CSRF token is a
- * double-submit cookie ({@link CookieCsrfTokenRepository}) rather than a session attribute, so an
- * anonymous page view (the sign-in form itself) stores nothing and only a sign-in opens a session
- * (docs/security.md, "Admin console").
+ * security context lives in the request, there is no saved request, and the CSRF token is derived
+ * from the session, or for the anonymous sign-in form a double-submit cookie
+ * ({@link SessionBoundCsrfTokens}), rather than a session attribute, so an anonymous page view
+ * stores nothing and only a sign-in opens a session (docs/security.md, "Admin console").
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurity {
@@ -34,19 +32,14 @@ class ConsoleSecurity {
 
 	static final String DENIED_PAGE = "/admin/denied";
 
-	/** The CSRF cookie: HttpOnly (the token travels in a hidden form field), only sent to /admin. */
 	@Bean
-	CookieCsrfTokenRepository consoleCsrfTokens() {
-		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
-		tokens.setCookieName("gatehouse-csrf");
-		tokens.setCookiePath("/admin");
-		tokens.setCookieCustomizer((cookie) -> cookie.sameSite("Strict").httpOnly(true));
-		return tokens;
+	SessionBoundCsrfTokens consoleCsrfTokens() {
+		return new SessionBoundCsrfTokens();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain consoleChain(HttpSecurity http, CookieCsrfTokenRepository csrfTokens, CredentialCheck check,
+	SecurityFilterChain consoleChain(HttpSecurity http, SessionBoundCsrfTokens csrfTokens, CredentialCheck check,
 			AuthOutcomes outcomes, SessionCookies cookies, BrowserOrigins origins) {
 		XorCsrfTokenRequestAttributeHandler tokenHandler = new XorCsrfTokenRequestAttributeHandler();
 		// Load the token on every page, not when a form first asks for it: by then Thymeleaf may
@@ -58,7 +51,8 @@ class ConsoleSecurity {
 		return SessionlessSecurity.apply(http.securityMatcher("/admin", "/admin/**"))
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(tokenHandler))
 			.addFilterBefore(new ConsoleOriginFilter(origins, denied), CsrfFilter.class)
-			.addFilterBefore(new ConsoleSessionFilter(check, outcomes, cookies), AnonymousAuthenticationFilter.class)
+			// Before the token check: a signed-in page's token is bound to its verified session.
+			.addFilterBefore(new ConsoleSessionFilter(check, outcomes, cookies), CsrfFilter.class)
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
 				.permitAll()
 				.requestMatchers("/admin", SIGN_IN_PAGE, "/admin/sign-in", "/admin/console.css", "/admin/console.js",

@@ -37,11 +37,15 @@ public final class RoleChanges {
 
 	private final AuditTrail audit;
 
-	RoleChanges(RoleRepository roles, AccessPolicy policy, TransactionOperations transactions, AuditTrail audit) {
+	private final SystemAdmins systemAdmins;
+
+	RoleChanges(RoleRepository roles, AccessPolicy policy, TransactionOperations transactions, AuditTrail audit,
+			SystemAdmins systemAdmins) {
 		this.roles = roles;
 		this.policy = policy;
 		this.transactions = transactions;
 		this.audit = audit;
+		this.systemAdmins = systemAdmins;
 	}
 
 	/** The roles matching the non-null filters that the caller may read: all for a System-Admin, else its company's and the global ones. */
@@ -82,10 +86,11 @@ public final class RoleChanges {
 	 * Renames {@code role} (found by {@link #changeable}) and replaces its permissions, for the
 	 * members of {@code values} that are not null. Decided on the role as it is under its row lock,
 	 * not as read before: a change made meanwhile on another instance is either built upon or, when
-	 * {@code values.version} is stale, refused with 409 {@code role.changed}.
+	 * {@code values.version} is stale, refused with 409 {@code role.changed}. Permissions that would
+	 * leave no enabled System-Admin are refused with 409 ({@link SystemAdmins}).
 	 */
 	public Role update(Caller caller, Role read, RoleValues values) {
-		this.transactions.executeWithoutResult((status) -> {
+		this.systemAdmins.keepOne(() -> {
 			Role role = this.roles.lockById(read.id()).orElseThrow(RoleChanges::unknownRole);
 			if (values.version() != null && !values.version().equals(role.version())) {
 				throw RestFailure.conflict("role.changed", "The role was changed since it was read; read it again");

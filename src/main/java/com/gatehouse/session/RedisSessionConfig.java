@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import io.lettuce.core.resource.Delay;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
+import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -17,7 +18,7 @@ import org.springframework.session.data.redis.RedisIndexedSessionRepository;
 /**
  * The Redis session store ({@code gatehouse.sessions.store=redis}): Spring Session's indexed
  * repository, whose per-user index lists and ends a user's sessions, with the same ids and idle
- * timeout as the JDBC store. Lettuce tries to reconnect at most every two seconds, so the service
+ * timeout as the JDBC store, and nothing of a deleted session left behind ({@link RedisEndedSessions}). Lettuce tries to reconnect at most every two seconds, so the service
  * is back within moments of Redis, instead of the default's up to 30 seconds.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,6 +33,13 @@ class RedisSessionConfig {
 			SessionIdGenerator ids) {
 		return SessionConfig.sameOnEveryStore(RedisIndexedSessionRepository::setDefaultMaxInactiveInterval,
 				RedisIndexedSessionRepository::setSessionIdGenerator, limits, ids);
+	}
+
+	/** Nothing of a deleted session stays in Redis ({@link RedisEndedSessions}). */
+	@Bean
+	SessionRepositoryCustomizer<RedisIndexedSessionRepository> redisEndedSessions(SessionDataRedisProperties redis) {
+		return (repository) -> repository
+			.setExpirationStore(new RedisEndedSessions(repository.getSessionRedisOperations(), redis.getNamespace()));
 	}
 
 	@Bean

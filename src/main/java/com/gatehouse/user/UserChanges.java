@@ -10,6 +10,7 @@ import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.Manageable;
 import com.gatehouse.rest.RestFailure;
 import com.gatehouse.role.Role;
+import com.gatehouse.role.SystemAdmins;
 
 /**
  * Creates, changes and deletes users for the REST API and the admin console alike, once
@@ -17,7 +18,8 @@ import com.gatehouse.role.Role;
  * ({@code user.created}, {@code user.updated}, {@code user.deleted}, and {@code password.changed}
  * through {@link PasswordChange}). A deleted user's sessions end with it ({@link UserRemoved}).
  * Failures are {@link RestFailure}s: 400 for a role or company that is not there, 409 for a taken
- * login or deleting yourself, 403 for a role the caller may not grant.
+ * login, deleting yourself or a change that would leave no enabled System-Admin ({@link SystemAdmins}:
+ * every update and delete runs under its lock), 403 for a role the caller may not grant.
  */
 @Component
 public final class UserChanges {
@@ -32,15 +34,18 @@ public final class UserChanges {
 
 	private final TransactionOperations transactions;
 
+	private final SystemAdmins systemAdmins;
+
 	private final ApplicationEventPublisher events;
 
 	UserChanges(UserRepository users, UserAccess access, PasswordChange passwords, AuditTrail audit,
-			TransactionOperations transactions, ApplicationEventPublisher events) {
+			TransactionOperations transactions, SystemAdmins systemAdmins, ApplicationEventPublisher events) {
 		this.users = users;
 		this.access = access;
 		this.passwords = passwords;
 		this.audit = audit;
 		this.transactions = transactions;
+		this.systemAdmins = systemAdmins;
 		this.events = events;
 	}
 
@@ -81,7 +86,7 @@ public final class UserChanges {
 				(values.enabled() != null) ? values.enabled() : user.enabled());
 		String passwordHash = this.passwords.newHash(values);
 		String changes = user.changesTo(changed);
-		this.transactions.executeWithoutResult((status) -> {
+		this.systemAdmins.keepOne(() -> {
 			this.users.update(changed, passwordHash);
 			// A password alone is its own event (password.changed); user.updated tells every other change.
 			if (!changes.isEmpty() || passwordHash == null) {
@@ -104,7 +109,7 @@ public final class UserChanges {
 		if (user.id() == caller.userId()) {
 			throw RestFailure.conflict("user.self", "You cannot delete your own account");
 		}
-		this.transactions.executeWithoutResult((status) -> {
+		this.systemAdmins.keepOne(() -> {
 			this.users.delete(user.id());
 			this.audit.record(AuditEntry.by(caller, "user.deleted", user.describe()).about(user.id(), user.login(), user.company()));
 		});

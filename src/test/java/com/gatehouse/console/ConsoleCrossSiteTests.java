@@ -2,9 +2,14 @@ package com.gatehouse.console;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,10 +67,55 @@ class ConsoleCrossSiteTests {
 		assertThat(this.api.postWithCookie("/rest/auth/", Map.of(), session).status()).isEqualTo(401);
 	}
 
-	private Api.Reply postSignOut(String session, FormPosts.Csrf csrf, String header, String value) {
-		return this.api.post("/admin/sign-out", "_csrf=" + URLEncoder.encode(csrf.token(),
-				StandardCharsets.UTF_8), "Content-Type", "application/x-www-form-urlencoded", "Cookie",
-				Api.COOKIE + "=" + session + "; " + FormPosts.CSRF_COOKIE + "=" + csrf.cookie(), header, value);
+	@Test
+	void signOutWhenPostedWithAPlantedTokenPairAndNoOriginOrFetchHeaderThen403AndTheSessionLives() {
+		String session = adminSession();
+		FormPosts.Csrf planted = this.forms.csrf("/admin/", null);
+
+		Api.Reply reply = postSignOut(session, planted);
+
+		assertThat(reply.status()).as("%s", reply).isEqualTo(403);
+		assertThat(this.api.postWithCookie("/rest/auth/", Map.of(), session).status()).isEqualTo(200);
+	}
+
+	@Test
+	void signOutWhenPostedWithTheTokenOfAnotherSessionThen403AndTheSessionLives() {
+		String session = adminSession();
+		FormPosts.Csrf others = this.forms.csrf("/admin/users", adminSession());
+
+		Api.Reply reply = postSignOut(session, others);
+
+		assertThat(reply.status()).as("%s", reply).isEqualTo(403);
+		assertThat(this.api.postWithCookie("/rest/auth/", Map.of(), session).status()).isEqualTo(200);
+	}
+
+	@Test
+	void signInFormOverHttpsThenItsTokenCookieIsHostPrefixedAndSigningInWithItWorks() {
+		Api.Reply page = this.api.get("/admin/", "X-Forwarded-Proto", "https");
+		String cookie = page.headers().getOrDefault("set-cookie", List.of()).stream()
+			.filter((header) -> header.startsWith("__Host-gatehouse-csrf="))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no __Host- CSRF cookie: " + page.headers()));
+		assertThat(cookie).contains("Path=/;").contains("Secure").contains("HttpOnly").doesNotContain("Domain");
+		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+		assertThat(token.find()).isTrue();
+
+		Api.Reply signIn = this.api.post("/admin/sign-in", "_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)
+				+ "&login=" + Directory.ADMIN_LOGIN + "&password=" + Directory.ADMIN_PASSWORD, "Content-Type",
+				"application/x-www-form-urlencoded", "Cookie", cookie.substring(0, cookie.indexOf(';')), "X-Forwarded-Proto",
+				"https");
+
+		assertThat(signIn.status()).as("%s", signIn).isEqualTo(302);
+		assertThat(signIn.sessionCookie()).isPresent();
+	}
+
+	private Api.Reply postSignOut(String session, FormPosts.Csrf csrf, String... headers) {
+		String cookies = Api.COOKIE + "=" + session
+				+ ((csrf.cookie() != null) ? "; " + FormPosts.CSRF_COOKIE + "=" + csrf.cookie() : "");
+		List<String> all = new ArrayList<>(List.of("Content-Type", "application/x-www-form-urlencoded", "Cookie", cookies));
+		all.addAll(List.of(headers));
+		return this.api.post("/admin/sign-out", "_csrf=" + URLEncoder.encode(csrf.token(), StandardCharsets.UTF_8),
+				all.toArray(String[]::new));
 	}
 
 	private String adminSession() {

@@ -15,7 +15,8 @@ import com.gatehouse.Api;
 /**
  * Console forms sent by a plain HTTP client, as a browser without JavaScript sends them: for tests
  * of what a browser test cannot show, such as a form sent without its CSRF token. {@link #csrf}
- * reads a page's token and the cookie it is paired with.
+ * reads a page's token and the cookie it is paired with: an anonymous page's (the sign-in form);
+ * a signed-in page's token is bound to its session and has no cookie.
  */
 final class FormPosts {
 
@@ -35,17 +36,21 @@ final class FormPosts {
 	Csrf csrf(String path, @Nullable String session) {
 		Api.Reply page = (session != null) ? this.api.get(path, "Cookie", Api.COOKIE + "=" + session) : this.api.get(path);
 		Matcher token = HIDDEN_TOKEN.matcher(page.body());
-		Matcher cookie = page.headers()
+		String cookie = page.headers()
 			.getOrDefault("set-cookie", java.util.List.of())
 			.stream()
 			.map(SET_CSRF_COOKIE::matcher)
 			.filter(Matcher::find)
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("no CSRF cookie on " + path + ": " + page.headers()));
+			.map((found) -> found.group(1))
+			.orElse(null);
 		if (!token.find()) {
 			throw new AssertionError("no CSRF token on " + path);
 		}
-		return new Csrf(token.group(1), cookie.group(1));
+		if ((session == null) != (cookie != null)) {
+			throw new AssertionError("a CSRF cookie on " + path + " exactly when anonymous: " + page.headers());
+		}
+		return new Csrf(token.group(1), cookie);
 	}
 
 	/** GETs the page at {@code path} (with its query) as the browser with {@code session} would. */
@@ -62,6 +67,8 @@ final class FormPosts {
 		}
 		if (csrf != null) {
 			all.put("_csrf", csrf.token());
+		}
+		if (csrf != null && csrf.cookie() != null) {
 			cookies.append(cookies.isEmpty() ? "" : "; ").append(CSRF_COOKIE).append('=').append(csrf.cookie());
 		}
 		String body = all.entrySet()
@@ -78,7 +85,7 @@ final class FormPosts {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
-	/** A page's CSRF token (for the form field) and the cookie value it pairs with. */
-	record Csrf(String token, String cookie) {
+	/** A page's CSRF token (for the form field) and the cookie value it pairs with (none when signed in). */
+	record Csrf(String token, @Nullable String cookie) {
 	}
 }
