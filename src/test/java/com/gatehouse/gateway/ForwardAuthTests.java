@@ -6,10 +6,8 @@ import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,9 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatehouseTest
 class ForwardAuthTests {
 
-	@LocalServerPort
-	int port;
-
 	@LocalManagementPort
 	int managementPort;
 
@@ -41,12 +36,6 @@ class ForwardAuthTests {
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry properties) {
 		GatewayFixture.register(properties);
-	}
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
 	}
 
 	@Test

@@ -2,16 +2,14 @@ package com.gatehouse.gateway;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.GatehouseTest;
 
 import static com.gatehouse.gateway.GatewayFixture.keyHeader;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,13 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every other failure does, an upstream's answer keeps its status, and forward-auth still answers
  * its exact 401 and 403 (a proxy would take a 200 for "allowed").
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "gatehouse.rest.legacy-status=true")
-@ActiveProfiles("test")
+@GatehouseTest
+@TestPropertySource(properties = "gatehouse.rest.legacy-status=true")
 class GatewayLegacyStatusTests {
-
-	@LocalServerPort
-	int port;
 
 	Api api;
 
@@ -36,12 +30,6 @@ class GatewayLegacyStatusTests {
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry properties) {
 		GatewayFixture.register(properties);
-	}
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
 	}
 
 	@Test

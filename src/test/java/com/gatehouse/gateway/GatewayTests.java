@@ -55,8 +55,6 @@ class GatewayTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
-		this.directory = new Directory(this.api);
 		UPSTREAM.forget();
 	}
 
