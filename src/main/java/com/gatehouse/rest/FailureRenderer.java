@@ -60,7 +60,10 @@ public final class FailureRenderer {
 		if (failure.retryAfter() != null) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(failure.retryAfter().toSeconds()));
 		}
-		this.json.writeValue(response.getOutputStream(), body(failure));
+		// Written into the buffer, not flushed: the response stays uncommitted until the container
+		// ends the exchange, so a valve may still add "Connection: close" when it will not read the
+		// rest of an unread body (web/RequestsPerAddressConfig).
+		response.getOutputStream().write(this.json.writeValueAsBytes(body(failure)));
 	}
 
 	private HttpStatus status(RestFailure failure) {

@@ -1,7 +1,9 @@
 package com.gatehouse.rest;
 
+import java.io.IOException;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -26,9 +28,13 @@ final class RestExceptionHandler {
 		this.renderer = renderer;
 	}
 
+	/**
+	 * Rendered into the response's buffer and not flushed (unlike a message converter's answer), so a
+	 * failure given before the body was read can still be sent with "Connection: close".
+	 */
 	@ExceptionHandler(RestFailure.class)
-	ResponseEntity<Map<String, Object>> failure(RestFailure failure) {
-		return this.renderer.toResponse(failure);
+	void failure(RestFailure failure, HttpServletResponse response) throws IOException {
+		this.renderer.render(response, failure);
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)

@@ -97,8 +97,14 @@ class RequestsPerAddressConfig implements WebServerFactoryCustomizer<TomcatServl
 		 * marks the connection to be closed once the answer is out, so no unread byte is ever taken for a
 		 * next request.
 		 */
-		private static void closeInsteadOfReadingTheRest(Request request, Response response) {
+		private static void closeInsteadOfReadingTheRest(Request request, Response response) throws IOException {
 			if (!request.getCoyoteRequest().isFinished()) {
+				if (!response.isCommitted()) {
+					// Says so, or a keep-alive client would send its next request into the closed
+					// connection; and sends it now, before the exchange is marked failed below.
+					response.setHeader("Connection", "close");
+					response.flushBuffer();
+				}
 				boolean errorPending = response.isErrorReportRequired();
 				request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
 				if (!errorPending) {

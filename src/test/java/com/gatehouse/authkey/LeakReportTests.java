@@ -1,17 +1,20 @@
 package com.gatehouse.authkey;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
 import com.gatehouse.GatehouseTest;
+import com.gatehouse.RawHttp;
 import com.gatehouse.TestUser;
 
 import static com.gatehouse.Failures.assertFailure;
@@ -27,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LeakReportTests {
 
 	private static final String SUCCESS = "{\"result\":\"success\"}";
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -149,6 +155,22 @@ class LeakReportTests {
 		assertThat(throttled.header("Retry-After")).hasValueSatisfying(
 				(seconds) -> assertThat(Long.parseLong(seconds)).isBetween(1L, 600L));
 		assertThat(report(KeyCalls.uniqueAddress(), List.of()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void revokeWhenThrottledBeforeTheBodyIsReadThenTheConnectionIsClosedSayingSo() throws IOException {
+		String address = KeyCalls.uniqueAddress();
+		for (int i = 1; i <= 20; i++) {
+			assertThat(report(address, List.of()).status()).as("report %d", i).isEqualTo(200);
+		}
+
+		// The 429 comes before the body is read, so the service closes the connection rather than
+		// read the rest; a keep-alive client must be told, or its next call goes into a closed socket.
+		Api.Reply throttled = RawHttp.send(this.port, "POST /rest/auth/revoke HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+				+ "X-Forwarded-For: " + address + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{");
+
+		assertFailure(throttled, 429, "request.throttled");
+		assertThat(throttled.header("Connection")).hasValue("close");
 	}
 
 	@Test
