@@ -34,7 +34,7 @@ class ClusterStartTests {
 			String company = new Directory(cluster.api(0)).newCompany();
 			for (int i = 0; i < cluster.size(); i++) {
 				Api.Reply read = cluster.api(i)
-					.post("/rest/ops/read/company", Map.of("auth", Directory.adminAuth(), "scope", Map.of("id", company)));
+					.post("/rest/ops/read/company", Map.of("auth", Directory.adminAuth(), "scope", Map.of("company", company)));
 				assertThat(read.status()).as("instance %d: %s", i, read).isEqualTo(200);
 				assertThat(read.json().path("values").has(company)).as("instance %d: %s", i, read).isTrue();
 			}

@@ -35,9 +35,11 @@ class GracefulShutdownTests {
 
 	@Test
 	void whenAnInstanceStopsWithLoginsInFlightThenEachIsAnsweredAndNewConnectionsAreRefused() throws Exception {
-		// A loaded machine may queue these logins for hashing longer than the default 2 s turn.
+		// A loaded machine may queue these logins for hashing longer than the default 2 s turn; and the
+		// production hashing cost (not the suite's cheap one) keeps them in flight while the instance stops.
 		ExecutorService clients = Executors.newFixedThreadPool(IN_FLIGHT);
-		try (Cluster cluster = Cluster.start(2, "--gatehouse.passwords.queue-timeout=60s")) {
+		try (Cluster cluster = Cluster.start(2, "--gatehouse.passwords.queue-timeout=60s",
+				"--gatehouse.passwords.hash-memory=19MB", "--gatehouse.passwords.hash-iterations=2")) {
 			Directory directory = new Directory(cluster.api(1));
 			String company = directory.newCompany();
 			List<TestUser> users = new ArrayList<>();
