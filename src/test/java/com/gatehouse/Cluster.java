@@ -26,6 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class Cluster implements AutoCloseable {
 
+	private static final String POOL_SIZE = "--spring.datasource.hikari.maximum-pool-size=";
+
 	private static final Semaphore LOGGING_SETUP = new Semaphore(1);
 
 	private final TestDatabase database;
@@ -135,12 +137,15 @@ public final class Cluster implements AutoCloseable {
 	private ConfigurableApplicationContext launch() {
 		String url = (this.network != null) ? this.database.urlThrough(this.network.port()) : this.database.url();
 		// Arguments, not default properties: they must win over the test profile and system properties.
-		// A pool of 8, not the test profile's 4: a login holds its user's row lock on one connection and
+		// A pool of 8 unless the test sets one, not the test profile's 4: a login holds its user's row lock on one connection and
 		// stores its session on a second (Spring Session's own transaction), so racing logins of one
 		// user starved a pool of 4 into 503s on a loaded build machine. Still lazy (minimum-idle=0),
 		// since the test PostgreSQL is shared by every context of the suite.
-		String[] arguments = Stream.concat(Stream.of("--server.port=0", "--spring.profiles.active=test",
-				"--spring.datasource.url=" + url, "--spring.datasource.hikari.maximum-pool-size=8"), this.settings.stream())
+		Stream<String> pool = this.settings.stream().anyMatch((setting) -> setting.startsWith(POOL_SIZE))
+				? Stream.empty() : Stream.of(POOL_SIZE + "8");
+		String[] arguments = Stream.of(Stream.of("--server.port=0", "--spring.profiles.active=test",
+				"--spring.datasource.url=" + url), pool, this.settings.stream())
+			.flatMap((part) -> part)
 			.toArray(String[]::new);
 		// Logback is set up once per JVM: instances starting together must not set it up at once.
 		AtomicBoolean settingUpLogging = new AtomicBoolean(true);

@@ -31,7 +31,9 @@ import com.gatehouse.abuse.LoopbackForgiven;
 @Retention(RetentionPolicy.RUNTIME)
 @GatehouseTest
 @TestPropertySource(properties = { "gatehouse.abuse.address-failures=100", "gatehouse.passwords.queue-timeout=60s",
-		"gatehouse.keys.max-lifetime=P30D", "gatehouse.keys.rotation-grace=PT5M" })
+		"gatehouse.keys.max-lifetime=P30D", "gatehouse.keys.rotation-grace=PT5M",
+		// LoginLockTests races 50 logins from loopback at once: more than one address may have in progress.
+		"gatehouse.web.max-requests-per-address=100" })
 @Import(MovableTimeTest.MovableTime.class)
 @ExtendWith({ MovableTimeTest.RealTimeFirst.class, LoopbackForgiven.class })
 public @interface MovableTimeTest {
