@@ -95,10 +95,14 @@ public final class AuthOutcomes implements AuthenticationSuccessHandler, Authent
 		Caller caller = ((CallerAuthentication) authentication).caller();
 		count(caller.via(), true);
 		boolean password = caller.via() == CredentialKind.PASSWORD;
-		// A key or session use is any API call: an INFO line each cost more than the call's own work.
-		log.atLevel(password ? Level.INFO : Level.DEBUG)
-			.log("authentication outcome=success credential={} user_id={} login={} ip={}", kind(caller.via()),
-					caller.userId(), quoted(caller.login()), request.getRemoteAddr());
+		// A key or session use is any API call: an INFO line each cost more than the call's own work,
+		// and so would quoting its login (JSON) for a DEBUG line nobody reads.
+		Level level = password ? Level.INFO : Level.DEBUG;
+		if (log.isEnabledForLevel(level)) {
+			log.atLevel(level)
+				.log("authentication outcome=success credential={} user_id={} login={} ip={}", kind(caller.via()),
+						caller.userId(), quoted(caller.login()), request.getRemoteAddr());
+		}
 		if (password) {
 			this.failures.succeeded(caller.login());
 		}
