@@ -20,7 +20,8 @@ public final class AuthCache<K, V> {
 	private final Affected<K, V> affected;
 
 	// Counts changes applied, so a load that read the store before a change cannot keep its stale
-	// result: a load that saw a change happen while it ran drops what it put.
+	// result: a load that saw a change happen while it ran puts nothing. Putting and applying hold
+	// this lock, so no call can see a stale value between a put and its removal.
 	private final AtomicLong changes = new AtomicLong();
 
 	AuthCache(Cache<K, V> cache, Affected<K, V> affected) {
@@ -37,9 +38,10 @@ public final class AuthCache<K, V> {
 		long seen = this.changes.get();
 		V loaded = load.apply(key);
 		if (loaded != null) {
-			this.cache.put(key, loaded);
-			if (this.changes.get() != seen) {
-				this.cache.invalidate(key);
+			synchronized (this.changes) {
+				if (this.changes.get() == seen) {
+					this.cache.put(key, loaded);
+				}
 			}
 		}
 		return loaded;
@@ -51,12 +53,14 @@ public final class AuthCache<K, V> {
 	}
 
 	void apply(AuthChange change) {
-		this.changes.incrementAndGet();
-		if (change.isAll()) {
-			this.cache.invalidateAll();
-		}
-		else {
-			this.cache.asMap().entrySet().removeIf((entry) -> this.affected.by(change, entry.getKey(), entry.getValue()));
+		synchronized (this.changes) {
+			this.changes.incrementAndGet();
+			if (change.isAll()) {
+				this.cache.invalidateAll();
+			}
+			else {
+				this.cache.asMap().entrySet().removeIf((entry) -> this.affected.by(change, entry.getKey(), entry.getValue()));
+			}
 		}
 	}
 

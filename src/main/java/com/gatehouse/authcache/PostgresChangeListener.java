@@ -111,7 +111,9 @@ final class PostgresChangeListener implements SmartLifecycle {
 			try {
 				listenOnOneConnection();
 			}
-			catch (SQLException lost) {
+			// Anything else too (a driver fault, a malformed signal): a dead listener thread would leave
+			// only the caches' expiry, so start over on a new connection.
+			catch (SQLException | RuntimeException lost) {
 				// Once per outage: a store that stays away would otherwise log twice a second.
 				if (this.running && !this.outage) {
 					log.warn("Auth cache listener lost its connection, reconnecting: {}", lost.getMessage());

@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,13 +19,16 @@ import com.gatehouse.Cluster;
 import com.gatehouse.ClusterTest;
 import com.gatehouse.Directory;
 import com.gatehouse.Race;
+import com.gatehouse.authcache.CacheBound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Revoking a key on one instance while another serves calls with it, including the last-use write
- * that such a call makes: once the revoke is answered, every call that starts fails, and nothing
- * the racing calls write brings the key back.
+ * that such a call makes: once the revoke is answered, the writing instance refuses the key at
+ * once, the other within the documented cross-instance bound (README, "Consistency across
+ * instances": at the latest 1 s after commit; the change signal usually takes milliseconds, more on
+ * a loaded machine), and nothing the racing calls write brings the key back.
  */
 @ClusterTest
 class AuthKeyRaceTests {
@@ -51,7 +53,7 @@ class AuthKeyRaceTests {
 	@Test
 	void whenAKeyIsDeletedWhileAnotherInstanceServesItThenEveryLaterCallFailsAndTheKeyStaysGone() throws Exception {
 		for (int round = 0; round < 3; round++) {
-			JsonNode key = raceRevoke(true, (created) -> new KeyCalls(cluster.api(0))
+			JsonNode key = raceRevoke((created) -> new KeyCalls(cluster.api(0))
 				.asAdmin("delete", Map.of("scope", Map.of("id", created.path("id").asLong()))));
 
 			assertThat(rowsOf(key)).as("the key's row").isZero();
@@ -64,7 +66,7 @@ class AuthKeyRaceTests {
 	@Test
 	void whenALeakReportRevokesAKeyWhileAnotherInstanceServesItThenEveryLaterCallFailsAndTheKeyStaysGone() throws Exception {
 		for (int round = 0; round < 3; round++) {
-			JsonNode key = raceRevoke(true, (created) -> cluster.api(0)
+			JsonNode key = raceRevoke((created) -> cluster.api(0)
 				.post("/rest/auth/revoke", Map.of("keys", List.of(created.path("token").asString()))));
 
 			assertThat(rowsOf(key)).as("the key's row").isZero();
@@ -75,11 +77,7 @@ class AuthKeyRaceTests {
 	void whenAKeyIsRotatedWhileAnotherInstanceServesItsOldValueThenTheOldValueStaysDead() throws Exception {
 		for (int round = 0; round < 3; round++) {
 			String[] fresh = new String[1];
-			// A rotated key's row lives on under a new digest: the other instance drops the old value when
-			// the change signal reaches it, within the documented bound (README, "Consistency across
-			// instances": at the latest 1 s after commit), which is what this asserts; seen here to take
-			// a few milliseconds past the acknowledgment on a loaded machine.
-			JsonNode key = raceRevoke(false, (created) -> {
+			JsonNode key = raceRevoke((created) -> {
 				Api.Reply rotated = new KeyCalls(cluster.api(0)).asAdmin("update",
 						Map.of("scope", Map.of("id", created.path("id").asLong()), "values", Map.of("rotate", true)));
 				fresh[0] = KeyCalls.row(rotated).path("token").asString();
@@ -95,7 +93,7 @@ class AuthKeyRaceTests {
 	 * Makes a key whose last use is long ago (so the first racing call writes it again), keeps
 	 * instance B calling with it, revokes it with {@code revoke} on A and checks what B answered.
 	 */
-	private static JsonNode raceRevoke(boolean immediate, Function<JsonNode, Api.Reply> revoke)
+	private static JsonNode raceRevoke(Function<JsonNode, Api.Reply> revoke)
 			throws SQLException, InterruptedException {
 		long owner = directory.newUser(directory.newCompany(), "User").id();
 		JsonNode created = new KeyCalls(cluster.api(0)).createAsAdmin(Map.of("contact_id", owner));
@@ -107,19 +105,19 @@ class AuthKeyRaceTests {
 
 		Api.Reply revoked = revoke.apply(created);
 		long acknowledged = System.nanoTime();
+		int onA = new KeyCalls(cluster.api(0)).whoAmI(key).status();
 		List<Race.Timed<Integer>> uses = busy.finishAfter(acknowledged);
 
 		assertThat(revoked.status()).as("%s", revoked).isEqualTo(200);
-		if (immediate) {
-			assertThat(Race.startedAfter(uses, acknowledged)).isNotEmpty().containsOnly(401);
-		}
+		assertThat(onA).as("the writing instance, at once").isEqualTo(401);
 		assertThat(uses).extracting(Race.Timed::result).containsOnly(200, 401);
-		long bound = acknowledged + Duration.ofMillis(1500).toNanos();
+		long bound = acknowledged + CacheBound.BOUND.plus(CacheBound.TOLERANCE).toNanos();
 		while (onB.whoAmI(key).status() != 401 && System.nanoTime() < bound) {
 			Thread.sleep(20);
 		}
-		assertThat(onB.whoAmI(key).status()).isEqualTo(401);
-		assertThat(new KeyCalls(cluster.api(0)).whoAmI(key).status()).isEqualTo(401);
+		for (int call = 0; call < 10; call++) {
+			assertThat(onB.whoAmI(key).status()).as("B, past the bound, call %d", call).isEqualTo(401);
+		}
 		return created;
 	}
 
