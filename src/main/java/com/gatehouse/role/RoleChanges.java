@@ -56,14 +56,13 @@ public final class RoleChanges {
 	/** The role {@code id} if the caller may see it (404 otherwise): any for a System-Admin, else global or its company's. */
 	public Role visible(Caller caller, long id) {
 		return this.roles.findById(id)
-			.filter((found) -> caller.isSystemAdmin() || found.company() == null || caller.isAdminOf(found.company()))
+			.filter((found) -> this.policy.sees(caller, found.company()))
 			.orElseThrow(RoleChanges::unknownRole);
 	}
 
 	/** Whether the caller could change {@code role} as it stands (not built in, and within its grants). */
 	public boolean mayChange(Caller caller, Role role) {
-		return !role.builtin() && ((role.company() == null) ? caller.isSystemAdmin()
-				: this.policy.canGrant(caller, role.perms(), role.company()));
+		return !role.builtin() && this.policy.canGrant(caller, role.perms(), role.company());
 	}
 
 	/** The permissions in {@code values} wider than the caller could grant, by name (a form shows each by its field). */
@@ -73,7 +72,7 @@ public final class RoleChanges {
 
 	public Role create(Caller caller, RoleValues values) {
 		Permissions perms = perms(values.perms());
-		authorize(caller, values.company(), perms, "role.create");
+		this.policy.requireCanGrant(caller, perms, values.company(), "role.create");
 		long id = this.transactions.execute((status) -> {
 			long created = this.roles.insert(values.name(), values.company(), perms);
 			record(caller, "role.created", values.company(), describe(values.name(), created) + ", perms " + perms.asJson());
@@ -96,7 +95,7 @@ public final class RoleChanges {
 				throw RestFailure.conflict("role.changed", "The role was changed since it was read; read it again");
 			}
 			Permissions perms = (values.perms() != null) ? perms(values.perms()) : role.perms();
-			authorize(caller, role.company(), union(role.perms(), perms), "role.update");
+			this.policy.requireCanGrant(caller, union(role.perms(), perms), role.company(), "role.update");
 			if (values.name() != null) {
 				this.roles.rename(role, values.name());
 			}
@@ -108,7 +107,7 @@ public final class RoleChanges {
 	}
 
 	public void delete(Caller caller, Role role) {
-		authorize(caller, role.company(), role.perms(), "role.delete");
+		this.policy.requireCanGrant(caller, role.perms(), role.company(), "role.delete");
 		this.transactions.executeWithoutResult((status) -> {
 			this.roles.delete(role.id());
 			record(caller, "role.deleted", role.company(), describe(role.name(), role.id()));
@@ -122,15 +121,6 @@ public final class RoleChanges {
 			throw RestFailure.conflict("role.builtin", "Built-in roles cannot be changed");
 		}
 		return role;
-	}
-
-	private void authorize(Caller caller, @Nullable String company, Permissions perms, String action) {
-		if (company == null) {
-			this.policy.requireSystemAdmin(caller, action);
-		}
-		else {
-			this.policy.requireCanGrant(caller, perms, company, action);
-		}
 	}
 
 	private void record(Caller caller, String event, @Nullable String company, String what) {
