@@ -49,13 +49,9 @@ final class KeyAccess {
 	 * user's for a System-Admin).
 	 */
 	List<AuthKey> visible(Caller caller, AuthKeyScope scope) {
-		if (caller.isAdminOf(caller.company())) {
-			return this.keys.find(scope.id(), scope.contactId(), this.policy.adminScope(caller));
-		}
-		if (scope.contactId() != null && scope.contactId() != caller.userId()) {
-			return List.of();
-		}
-		return this.keys.find(scope.id(), caller.userId(), null);
+		return this.policy.oversight(caller, scope.contactId())
+			.map((oversight) -> this.keys.find(scope.id(), oversight.owner(), oversight.company()))
+			.orElse(List.of());
 	}
 
 	/** The keys of a user the caller manages. */

@@ -16,10 +16,10 @@ import com.gatehouse.permission.CallerAuthentication;
 import com.gatehouse.permission.Manageable;
 import com.gatehouse.rest.RestFailure;
 import com.gatehouse.session.SessionAccess;
+import com.gatehouse.user.ChangeUser;
 import com.gatehouse.user.OwnPassword;
 import com.gatehouse.user.User;
 import com.gatehouse.user.UserAccess;
-import com.gatehouse.user.UserValues;
 
 /**
  * "My account", {@code /admin/account}, for every signed-in user: changing its own password
@@ -70,7 +70,7 @@ final class AccountController {
 	@PostMapping(PAGE + "/password")
 	ModelAndView changePassword(@RequestParam(defaultValue = "") String currentPassword,
 			@RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirm) {
-		UserValues values = UserValues.newPassword(UsersController.secret(password),
+		ChangeUser values = ChangeUser.newPassword(UsersController.secret(password),
 				UsersController.secret(currentPassword));
 		FormErrors errors = this.forms.check(values);
 		if (currentPassword.isEmpty()) {

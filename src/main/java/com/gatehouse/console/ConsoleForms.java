@@ -17,7 +17,7 @@ import com.gatehouse.rest.RestFailure;
 
 /**
  * Checks a submitted form with the rules of the feature it goes to: the feature's own validated
- * input record (e.g. {@code UserValues}) is built from the form and validated here by the same
+ * command (e.g. {@code CreateUser}) is built from the form and validated here by the same
  * Bean Validation constraints the REST API applies, each violation becoming an error next to its
  * field; a failure the feature's service answers afterwards is put next to the field its code
  * concerns, or above the form ({@link #submit}, the one way every console form is submitted).

@@ -1,9 +1,11 @@
 package com.gatehouse.console;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -11,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 import com.gatehouse.permission.Grant;
 import com.gatehouse.role.Role;
-import com.gatehouse.role.RoleValues;
+import com.gatehouse.role.ChangeRole;
+import com.gatehouse.role.CreateRole;
 
 /**
  * The role form as typed: a name, a company (blank: every company), and one row per permission,
@@ -52,24 +55,44 @@ record RoleForm(String name, String company, String version, List<Row> rows) {
 				rows(role.perms().asJson(), offered));
 	}
 
-	/** The values to send; {@code withCompany} for a create. Errors of rows (a grant without a name, a name twice) go to {@code errors}. */
-	RoleValues values(boolean withCompany, FormErrors errors) {
-		Map<String, String> perms = new LinkedHashMap<>();
+	/** The command to create the role the form describes; errors of its rows go to {@code errors} ({@link #grants}). */
+	CreateRole create(FormErrors errors) {
+		return new CreateRole(given(this.name), given(this.company), grants(errors));
+	}
+
+	/** The command to change a role as the form describes it; errors of its rows go to {@code errors}. */
+	ChangeRole change(FormErrors errors) {
+		return new ChangeRole(given(this.name), grants(errors), given(this.version));
+	}
+
+	/**
+	 * What the rows grant. A row's errors (a grant without a name, a name twice, a grant that is not
+	 * one of {@link #grants()}, which only a hand-made form sends) go to {@code errors}, and the row
+	 * is left out.
+	 */
+	private Map<String, Grant> grants(FormErrors errors) {
+		Map<String, Grant> grants = new LinkedHashMap<>();
+		Set<String> listed = new HashSet<>();
 		for (int i = 0; i < this.rows.size(); i++) {
 			Row row = this.rows.get(i);
 			if (row.grant().isEmpty()) {
 				continue;
 			}
+			Optional<Grant> grant = grants().contains(row.grant()) ? Grant.fromWord(row.grant()) : Optional.empty();
 			if (row.name().isEmpty()) {
 				errors.field(field(i), "Name the permission to grant");
 			}
-			else if (perms.putIfAbsent(row.name(), row.grant()) != null) {
+			else if (!listed.add(row.name())) {
 				errors.field(field(i), "This permission is already listed above");
 			}
+			else if (grant.isEmpty()) {
+				errors.field(field(i), "Must match \"yes|company\"");
+			}
+			else {
+				grants.put(row.name(), grant.get());
+			}
 		}
-		return new RoleValues(this.name.isEmpty() ? null : this.name,
-				(withCompany && !this.company.isEmpty()) ? this.company : null, perms,
-				this.version.isEmpty() ? null : this.version);
+		return grants;
 	}
 
 	/** The field of the row granting {@code perm}, for an error about that permission. */
@@ -82,11 +105,11 @@ record RoleForm(String name, String company, String version, List<Row> rows) {
 		return "perms";
 	}
 
-	/** The field of a validation error at {@code path}: a permission's row for {@code perms[<name>]...}. */
+	/** The field of a validation error at {@code path}: a permission's row for {@code grants<K>[<name>]...}. */
 	String fieldAt(String path) {
 		int open = path.indexOf('[');
 		int close = path.indexOf(']', open + 1);
-		return (path.startsWith("perms") && open >= 0 && close > open) ? fieldOf(path.substring(open + 1, close)) : path;
+		return (path.startsWith("grants") && open >= 0 && close > open) ? fieldOf(path.substring(open + 1, close)) : path;
 	}
 
 	static String field(int index) {
@@ -107,6 +130,11 @@ record RoleForm(String name, String company, String version, List<Row> rows) {
 			rows.add(new Row("", ""));
 		}
 		return rows;
+	}
+
+	/** A field as typed, "" meaning "not given". */
+	private static @Nullable String given(String field) {
+		return field.isEmpty() ? null : field;
 	}
 
 	private static int size(@Nullable List<String> list) {

@@ -2,6 +2,7 @@ package com.gatehouse.console;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -17,11 +18,12 @@ import com.gatehouse.company.Company;
 import com.gatehouse.company.CompanyChanges;
 import com.gatehouse.permission.AccessPolicy;
 import com.gatehouse.permission.Caller;
-import com.gatehouse.rest.OnCreate;
+import com.gatehouse.permission.Grant;
 import com.gatehouse.rest.RestFailure;
+import com.gatehouse.role.ChangeRole;
+import com.gatehouse.role.CreateRole;
 import com.gatehouse.role.Role;
 import com.gatehouse.role.RoleChanges;
-import com.gatehouse.role.RoleValues;
 
 /**
  * The Roles pages: the roles an admin may read (a System-Admin all, a Company-Admin the global ones
@@ -71,15 +73,15 @@ final class RolesController {
 			@RequestParam(name = "permGrant", required = false) @Nullable List<String> grants) {
 		Caller caller = Caller.current();
 		RoleForm form = RoleForm.of(name, caller.isSystemAdmin() ? company : caller.company(), null, names, grants);
-		FormErrors errors = this.forms.check(form.values(true, new FormErrors()), form::fieldAt, OnCreate.class);
-		RoleValues values = form.values(true, errors);
+		FormErrors errors = this.forms.check(form.create(new FormErrors()), form::fieldAt);
+		CreateRole command = form.create(errors);
 		if (!errors.isEmpty()) {
 			return page(caller, null, form, errors, HttpStatus.BAD_REQUEST);
 		}
 		return ConsoleForms.submit(() -> {
-			Role created = this.roles.create(caller, values);
+			Role created = this.roles.create(caller, command);
 			return new ModelAndView("redirect:/admin/roles/" + created.id() + "?done=created");
-		}, (failure) -> refused(caller, form, values, failure),
+		}, (failure) -> refused(caller, form, command.grants(), failure),
 				(refused, status) -> page(caller, null, form, refused, status));
 	}
 
@@ -99,18 +101,18 @@ final class RolesController {
 		Caller caller = Caller.current();
 		Role role = this.roles.changeable(caller, id);
 		RoleForm form = RoleForm.of(name, (role.company() != null) ? role.company() : "", version, names, grants);
-		FormErrors errors = this.forms.check(form.values(false, new FormErrors()), form::fieldAt);
-		RoleValues values = form.values(false, errors);
-		if (values.name() == null) {
+		FormErrors errors = this.forms.check(form.change(new FormErrors()), form::fieldAt);
+		ChangeRole command = form.change(errors);
+		if (command.name() == null) {
 			errors.field("name", "Enter the role's name");
 		}
 		if (!errors.isEmpty()) {
 			return page(caller, role, form, errors, HttpStatus.BAD_REQUEST);
 		}
 		return ConsoleForms.submit(() -> {
-			this.roles.update(caller, role, values);
+			this.roles.update(caller, role, command);
 			return new ModelAndView("redirect:/admin/roles/" + id + "?done=saved");
-		}, (failure) -> refused(caller, form, values, failure),
+		}, (failure) -> refused(caller, form, Objects.requireNonNull(command.grants()), failure),
 				(refused, status) -> page(caller, role, form, refused, status));
 	}
 
@@ -126,8 +128,8 @@ final class RolesController {
 	 * row (the service refused it as 403 and recorded the denial), an input failure by its field;
 	 * anything else is the error page.
 	 */
-	private FormErrors refused(Caller caller, RoleForm form, RoleValues values, RestFailure failure) {
-		Set<String> tooWide = (failure.status() == HttpStatus.FORBIDDEN) ? this.roles.tooWide(caller, values) : Set.of();
+	private FormErrors refused(Caller caller, RoleForm form, Map<String, Grant> grants, RestFailure failure) {
+		Set<String> tooWide = (failure.status() == HttpStatus.FORBIDDEN) ? this.roles.tooWide(caller, grants) : Set.of();
 		if (!tooWide.isEmpty()) {
 			FormErrors errors = new FormErrors();
 			tooWide.forEach((perm) -> errors.field(form.fieldOf(perm), "You cannot grant '" + perm

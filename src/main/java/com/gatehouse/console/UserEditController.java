@@ -14,10 +14,10 @@ import org.springframework.web.servlet.ModelAndView;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.permission.CallerAuthentication;
 import com.gatehouse.permission.Manageable;
+import com.gatehouse.user.ChangeUser;
 import com.gatehouse.user.User;
 import com.gatehouse.user.UserAccess;
 import com.gatehouse.user.UserChanges;
-import com.gatehouse.user.UserValues;
 
 /**
  * The user edit screen, {@code /admin/users/{id}}: name, role (only roles the admin may grant),
@@ -63,7 +63,7 @@ final class UserEditController {
 	@PostMapping("/admin/users/{id}")
 	ModelAndView save(@PathVariable long id, EditForm form) {
 		Manageable<User> user = this.access.manageable(Caller.current(), id);
-		UserValues values = UserValues.edit(UsersController.given(form.name()), UsersController.given(form.role()),
+		ChangeUser values = ChangeUser.edit(UsersController.given(form.name()), UsersController.given(form.role()),
 				Boolean.TRUE.equals(form.enabled()));
 		return change(user, values, form, "saved");
 	}
@@ -77,7 +77,7 @@ final class UserEditController {
 			return failed(user, EditForm.of(user.subject()), errors.field("password", "Enter the new password"),
 					HttpStatus.BAD_REQUEST);
 		}
-		UserValues values = UserValues.newPassword(password, UsersController.secret(currentPassword));
+		ChangeUser values = ChangeUser.newPassword(password, UsersController.secret(currentPassword));
 		return change(user, values, EditForm.of(user.subject()), "password");
 	}
 
@@ -116,7 +116,7 @@ final class UserEditController {
 		return this.sessions.end(this.access.manageable(me.caller(), id), me.sessionId(), null, "/admin/users/" + id);
 	}
 
-	private ModelAndView change(Manageable<User> user, UserValues values, EditForm form, String done) {
+	private ModelAndView change(Manageable<User> user, ChangeUser values, EditForm form, String done) {
 		FormErrors errors = this.forms.check(values);
 		if (!errors.isEmpty()) {
 			return failed(user, form, errors, HttpStatus.BAD_REQUEST);

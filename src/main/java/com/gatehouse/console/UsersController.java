@@ -11,11 +11,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 import com.gatehouse.permission.Caller;
-import com.gatehouse.rest.OnCreate;
+import com.gatehouse.user.CreateUser;
 import com.gatehouse.user.User;
 import com.gatehouse.user.UserAccess;
 import com.gatehouse.user.UserChanges;
-import com.gatehouse.user.UserValues;
 
 /**
  * The Users page: the users in the admin's scope (a System-Admin every company, with a company
@@ -59,13 +58,13 @@ final class UsersController {
 	@PostMapping("/admin/users")
 	ModelAndView create(NewUserForm form) {
 		Caller caller = Caller.current();
-		UserValues values = form.values(caller.isSystemAdmin());
-		FormErrors errors = this.forms.check(values, OnCreate.class);
+		CreateUser command = form.command(caller.isSystemAdmin());
+		FormErrors errors = this.forms.check(command);
 		if (!errors.isEmpty()) {
 			return form(caller, form, errors, HttpStatus.BAD_REQUEST);
 		}
 		return ConsoleForms.submit(() -> {
-			User created = this.changes.create(caller, values);
+			User created = this.changes.create(caller, command);
 			return new ModelAndView("redirect:/admin/users/" + created.id() + "?done=created");
 		}, ConsoleForms.byCode(FIELD_BY_CODE), (refused, status) -> form(caller, form, refused, status));
 	}
@@ -89,10 +88,10 @@ final class UsersController {
 			return new NewUserForm("", "", "", "", "User", true);
 		}
 
-		/** The user's values; only a System-Admin chooses the company (else it is the admin's own). */
-		UserValues values(boolean chooseCompany) {
-			return new UserValues(given(this.login), given(this.name), secret(this.password),
-					chooseCompany ? given(this.company) : null, given(this.role), Boolean.TRUE.equals(this.enabled), null);
+		/** The command the form asks for; only a System-Admin chooses the company (else it is the admin's own). */
+		CreateUser command(boolean chooseCompany) {
+			return new CreateUser(given(this.login), given(this.name), secret(this.password),
+					chooseCompany ? given(this.company) : null, given(this.role), Boolean.TRUE.equals(this.enabled));
 		}
 
 		NewUserForm withoutPassword() {

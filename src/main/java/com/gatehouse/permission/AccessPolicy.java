@@ -1,9 +1,13 @@
 package com.gatehouse.permission;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
@@ -82,9 +86,10 @@ public final class AccessPolicy implements VerbPolicy {
 	/**
 	 * Requires that the caller administers {@code companyHandle} and could grant every one of
 	 * {@code perms} there: to create or assign a role with them, or to manage a user who holds them
-	 * (changing a user's password is as good as holding their permissions).
+	 * (changing a user's password is as good as holding their permissions). A global role (null
+	 * company) is a System-Admin's alone.
 	 */
-	public void requireCanGrant(Caller caller, Permissions perms, String companyHandle, String action) {
+	public void requireCanGrant(Caller caller, Permissions perms, @Nullable String companyHandle, String action) {
 		if (!canGrant(caller, perms, companyHandle)) {
 			throw deny(caller, action);
 		}
@@ -127,8 +132,49 @@ public final class AccessPolicy implements VerbPolicy {
 		return caller.isSystemAdmin() ? null : caller.company();
 	}
 
-	public boolean canGrant(Caller caller, Permissions perms, String companyHandle) {
-		return caller.isAdminOf(companyHandle) && ungrantable(caller, perms).isEmpty();
+	/** The question of {@link #requireCanGrant}, for a page that shows what it may change without acting. */
+	public boolean canGrant(Caller caller, Permissions perms, @Nullable String companyHandle) {
+		boolean admin = (companyHandle != null) ? caller.isAdminOf(companyHandle) : caller.isSystemAdmin();
+		return admin && ungrantable(caller, perms).isEmpty();
+	}
+
+	/**
+	 * Of what {@code offered} lists in {@code companyHandle} (roles), what the caller could grant
+	 * there ({@code permsOf} tells what each grants): nothing, without a look, unless it administers
+	 * the company. A list to choose from, not an action: nothing offered is a denial.
+	 */
+	public <T> List<T> grantable(Caller caller, String companyHandle, Supplier<List<T>> offered,
+			Function<T, Permissions> permsOf) {
+		if (!caller.isAdminOf(companyHandle)) {
+			return List.of();
+		}
+		return offered.get().stream().filter((item) -> canGrant(caller, permsOf.apply(item), companyHandle)).toList();
+	}
+
+	/**
+	 * Whether the caller sees what belongs to {@code companyHandle} (a user, a company's role; null:
+	 * what is global, as the built-in roles are): an admin of that company. What a caller does not
+	 * see is answered 404, as if it did not exist, so that its id tells nothing: no denial, nothing
+	 * recorded.
+	 */
+	public boolean sees(Caller caller, @Nullable String companyHandle) {
+		return companyHandle == null || caller.isAdminOf(companyHandle);
+	}
+
+	/**
+	 * Whose belongings (Auth Keys) a read by the caller covers when it asks for those of the user
+	 * {@code owner} (null: anyone's): as an admin of the company it acts in, those of the users
+	 * {@link #adminScope} names; anyone else only its own, and nobody's (empty) when it asks for
+	 * another user's. Not a denial either: a read shows what it may see.
+	 */
+	public Optional<Oversight> oversight(Caller caller, @Nullable Long owner) {
+		if (caller.isAdminOf(caller.company())) {
+			return Optional.of(new Oversight(owner, adminScope(caller)));
+		}
+		if (owner != null && owner != caller.userId()) {
+			return Optional.empty();
+		}
+		return Optional.of(new Oversight(caller.userId(), null));
 	}
 
 	/**

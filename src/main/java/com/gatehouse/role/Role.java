@@ -19,6 +19,15 @@ public record Role(long id, String name, @Nullable String company, boolean built
 
 	public static final String USER = "User";
 
+	/** The rules of what sets a role, one spelling for every input (REST values, the commands). */
+	static final String NAME_FORMAT = "[A-Za-z0-9 ._-]{1,64}";
+
+	static final String COMPANY_FORMAT = "[a-zA-Z0-9_]{1,32}";
+
+	static final String PERMISSION_FORMAT = "[a-z][a-z0-9_.-]{0,63}";
+
+	static final String VERSION_FORMAT = "[0-9a-f]{16}";
+
 	public Map<String, Object> asRow() {
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("id", this.id);

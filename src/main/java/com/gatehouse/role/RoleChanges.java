@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -56,27 +55,26 @@ public final class RoleChanges {
 	/** The role {@code id} if the caller may see it (404 otherwise): any for a System-Admin, else global or its company's. */
 	public Role visible(Caller caller, long id) {
 		return this.roles.findById(id)
-			.filter((found) -> caller.isSystemAdmin() || found.company() == null || caller.isAdminOf(found.company()))
+			.filter((found) -> this.policy.sees(caller, found.company()))
 			.orElseThrow(RoleChanges::unknownRole);
 	}
 
 	/** Whether the caller could change {@code role} as it stands (not built in, and within its grants). */
 	public boolean mayChange(Caller caller, Role role) {
-		return !role.builtin() && ((role.company() == null) ? caller.isSystemAdmin()
-				: this.policy.canGrant(caller, role.perms(), role.company()));
+		return !role.builtin() && this.policy.canGrant(caller, role.perms(), role.company());
 	}
 
 	/** The permissions in {@code values} wider than the caller could grant, by name (a form shows each by its field). */
-	public Set<String> tooWide(Caller caller, RoleValues values) {
-		return this.policy.ungrantable(caller, perms(values.perms()));
+	public Set<String> tooWide(Caller caller, Map<String, Grant> grants) {
+		return this.policy.ungrantable(caller, new Permissions(grants));
 	}
 
-	public Role create(Caller caller, RoleValues values) {
-		Permissions perms = perms(values.perms());
-		authorize(caller, values.company(), perms, "role.create");
+	public Role create(Caller caller, CreateRole command) {
+		Permissions perms = command.perms();
+		this.policy.requireCanGrant(caller, perms, command.company(), "role.create");
 		long id = this.transactions.execute((status) -> {
-			long created = this.roles.insert(values.name(), values.company(), perms);
-			record(caller, "role.created", values.company(), describe(values.name(), created) + ", perms " + perms.asJson());
+			long created = this.roles.insert(command.name(), command.company(), perms);
+			record(caller, "role.created", command.company(), describe(command.name(), created) + ", perms " + perms.asJson());
 			return created;
 		});
 		return this.roles.findById(id).orElseThrow();
@@ -84,31 +82,31 @@ public final class RoleChanges {
 
 	/**
 	 * Renames {@code role} (found by {@link #changeable}) and replaces its permissions, for the
-	 * members of {@code values} that are not null. Decided on the role as it is under its row lock,
+	 * members of {@code command} that are not null. Decided on the role as it is under its row lock,
 	 * not as read before: a change made meanwhile on another instance is either built upon or, when
-	 * {@code values.version} is stale, refused with 409 {@code role.changed}. Permissions that would
+	 * {@code command.version} is stale, refused with 409 {@code role.changed}. Permissions that would
 	 * leave no enabled System-Admin are refused with 409 ({@link SystemAdmins}).
 	 */
-	public Role update(Caller caller, Role read, RoleValues values) {
+	public Role update(Caller caller, Role read, ChangeRole command) {
 		this.systemAdmins.keepOne(() -> {
 			Role role = this.roles.lockById(read.id()).orElseThrow(RoleChanges::unknownRole);
-			if (values.version() != null && !values.version().equals(role.version())) {
+			if (command.version() != null && !command.version().equals(role.version())) {
 				throw RestFailure.conflict("role.changed", "The role was changed since it was read; read it again");
 			}
-			Permissions perms = (values.perms() != null) ? perms(values.perms()) : role.perms();
-			authorize(caller, role.company(), union(role.perms(), perms), "role.update");
-			if (values.name() != null) {
-				this.roles.rename(role, values.name());
+			Permissions perms = command.permsAfter(role.perms());
+			this.policy.requireCanGrant(caller, union(role.perms(), perms), role.company(), "role.update");
+			if (command.name() != null) {
+				this.roles.rename(role, command.name());
 			}
 			this.roles.replacePerms(role.id(), perms);
 			record(caller, "role.updated", role.company(),
-					describe(role.name(), role.id()) + changes(role, values.name(), perms));
+					describe(role.name(), role.id()) + changes(role, command.name(), perms));
 		});
 		return this.roles.findById(read.id()).orElseThrow(RoleChanges::unknownRole);
 	}
 
 	public void delete(Caller caller, Role role) {
-		authorize(caller, role.company(), role.perms(), "role.delete");
+		this.policy.requireCanGrant(caller, role.perms(), role.company(), "role.delete");
 		this.transactions.executeWithoutResult((status) -> {
 			this.roles.delete(role.id());
 			record(caller, "role.deleted", role.company(), describe(role.name(), role.id()));
@@ -122,15 +120,6 @@ public final class RoleChanges {
 			throw RestFailure.conflict("role.builtin", "Built-in roles cannot be changed");
 		}
 		return role;
-	}
-
-	private void authorize(Caller caller, @Nullable String company, Permissions perms, String action) {
-		if (company == null) {
-			this.policy.requireSystemAdmin(caller, action);
-		}
-		else {
-			this.policy.requireCanGrant(caller, perms, company, action);
-		}
 	}
 
 	private void record(Caller caller, String event, @Nullable String company, String what) {
@@ -149,15 +138,6 @@ public final class RoleChanges {
 		String renamed = (name != null && !name.equals(role.name())) ? ", renamed to '" + name + "'" : "";
 		String regranted = !perms.equals(role.perms()) ? ", perms " + role.perms().asJson() + " -> " + perms.asJson() : "";
 		return renamed + regranted;
-	}
-
-	private static Permissions perms(@Nullable Map<String, String> words) {
-		if (words == null) {
-			return Permissions.none();
-		}
-		return new Permissions(words.entrySet()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> Grant.fromWord(entry.getValue()).orElseThrow())));
 	}
 
 	private static Permissions union(Permissions a, Permissions b) {

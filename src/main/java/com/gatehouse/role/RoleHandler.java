@@ -44,11 +44,11 @@ final class RoleHandler implements TypeHandler {
 		Caller caller = Caller.current();
 		return switch (verb) {
 			case CREATE -> RestReply.values(List.of(this.changes.create(caller,
-					this.reader.valuesForCreate(request, RoleValues.class)).asRow()));
+					this.reader.valuesForCreate(request, RoleValues.class).toCreateRole()).asRow()));
 			case READ -> RestReply.read(Rows.select(matched(caller, filter(request)).stream().map(Role::asRow).toList(),
 					request));
 			case UPDATE -> {
-				RoleValues values = this.reader.values(request, RoleValues.class);
+				ChangeRole values = this.reader.values(request, RoleValues.class).toChangeRole();
 				yield RestReply.values(changeable(caller, request).stream()
 					.map((role) -> this.changes.update(caller, role, values).asRow())
 					.toList());

@@ -25,7 +25,7 @@ public final class OwnPassword {
 	}
 
 	/** Sets {@code values.password}, proving {@code values.currentPassword}; nothing else may change. */
-	public void change(Caller caller, UserValues values) {
+	public void change(Caller caller, ChangeUser values) {
 		if (!values.changesOnlyPassword()) {
 			throw RestFailure.badRequest("request.invalid", "Only a new password and the current one may be given");
 		}

@@ -57,7 +57,7 @@ final class PasswordChange {
 	}
 
 	/** The hash to store for {@code values.password}, or null when the update sets no password. */
-	@Nullable String newHash(UserValues values) {
+	@Nullable String newHash(ChangeUser values) {
 		return (values.password() != null) ? this.hasher.hash(values.password()) : null;
 	}
 

@@ -56,7 +56,7 @@ public final class UserAccess {
 		User user = this.users.find(scope.id(), scope.login(), null)
 			.stream()
 			.findFirst()
-			.filter((found) -> caller.isAdminOf(found.company()))
+			.filter((found) -> this.policy.sees(caller, found.company()))
 			.orElseThrow(UserAccess::unknown);
 		return this.policy.manageable(caller, user, permsOf(user), user.company(), action);
 	}
@@ -117,13 +117,7 @@ public final class UserAccess {
 
 	/** The roles the caller could give a user of {@code company} (none unless it administers it). */
 	public List<Role> grantableRoles(Caller caller, String company) {
-		if (!caller.isAdminOf(company)) {
-			return List.of();
-		}
-		return this.roles.usableIn(company)
-			.stream()
-			.filter((role) -> this.policy.canGrant(caller, role.perms(), company))
-			.toList();
+		return this.policy.grantable(caller, company, () -> this.roles.usableIn(company), Role::perms);
 	}
 
 	private @Nullable String readableCompany(Caller caller, @Nullable String company) {

@@ -49,13 +49,13 @@ public final class UserChanges {
 		this.events = events;
 	}
 
-	/** Creates the user {@code values} describe (validated for create) and answers it as stored. */
-	public User create(Caller caller, UserValues values) {
-		String company = (values.company() != null) ? values.company() : caller.company();
-		Role role = this.access.grantableRole(caller, values.role(), company, "user.create");
-		User user = new User(0, values.login(), (values.name() != null) ? values.name() : values.login(), company,
-				role.name(), role.id(), !Boolean.FALSE.equals(values.enabled()));
-		String passwordHash = this.passwords.hashOf(values.password());
+	/** Creates the user {@code command} describes (checked by its constraints) and answers it as stored. */
+	public User create(Caller caller, CreateUser command) {
+		String company = (command.company() != null) ? command.company() : caller.company();
+		Role role = this.access.grantableRole(caller, command.role(), company, "user.create");
+		User user = new User(0, command.login(), (command.name() != null) ? command.name() : command.login(), company,
+				role.name(), role.id(), command.enabled());
+		String passwordHash = this.passwords.hashOf(command.password());
 		long id = this.transactions.execute((status) -> {
 			long created = this.users.insert(user, passwordHash);
 			this.audit.record(AuditEntry.by(caller, "user.created", user.describe()).about(created, user.login(), company));
@@ -65,7 +65,7 @@ public final class UserChanges {
 	}
 
 	/** Applies the non-null members of {@code values} to the user (found manageable through {@link UserAccess}). */
-	public User update(Manageable<User> target, UserValues values) {
+	public User update(Manageable<User> target, ChangeUser values) {
 		Caller caller = target.caller();
 		User user = target.subject();
 		if (user.id() == caller.userId() && values.changesSignInOf(user)) {

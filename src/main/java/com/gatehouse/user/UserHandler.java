@@ -51,11 +51,11 @@ final class UserHandler implements TypeHandler {
 		Caller caller = Caller.current();
 		return switch (verb) {
 			case CREATE -> RestReply.values(List.of(this.changes.create(caller,
-					this.reader.valuesForCreate(request, UserValues.class)).asRow()));
+					this.reader.valuesForCreate(request, UserValues.class).toCreateUser()).asRow()));
 			case READ -> RestReply.read(Rows.select(matched(caller, filter(request)).stream().map(User::asRow).toList(),
 					request));
 			case UPDATE -> {
-				UserValues values = this.reader.values(request, UserValues.class);
+				ChangeUser values = this.reader.values(request, UserValues.class).toChangeUser();
 				yield RestReply.values(updated(caller, request, values).stream()
 					.map((user) -> this.changes.update(user, values).asRow())
 					.toList());
@@ -74,7 +74,7 @@ final class UserHandler implements TypeHandler {
 	 * The users an update changes. Anyone may change their own password (proving the current one
 	 * instead of an admin right); anything else changes the users the caller may manage.
 	 */
-	private List<Manageable<User>> updated(Caller caller, RestRequest request, UserValues values) {
+	private List<Manageable<User>> updated(Caller caller, RestRequest request, ChangeUser values) {
 		ScopeFilter filter = filter(request);
 		if (values.changesOnlyPassword() && this.reader.scope(filter.single(), UserScope.class).namesSelf(caller)) {
 			Manageable<User> self = this.access.self(caller);

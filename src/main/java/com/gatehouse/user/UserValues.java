@@ -8,40 +8,27 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code values} of a user create or update; absent members keep their value on update, and
- * default on create (name: the login, company: the caller's, role: User, enabled: true).
- * {@code current_password} is needed only to change your own login, enabled flag or password.
+ * The {@code values} of a user create or update, as the REST API spells them, which only
+ * {@link UserHandler} reads and turns into a command ({@link #toCreateUser}, {@link #toChangeUser});
+ * absent members keep their value on update, and default on create (name: the login, company: the
+ * caller's, role: User, enabled: true). {@code current_password} is needed only to change your own
+ * login, enabled flag or password.
  */
-public record UserValues(@NotNull(groups = OnCreate.class) @Pattern(regexp = "[A-Za-z0-9._@+-]{1,64}") @Nullable String login,
-		@Size(min = 1, max = 240) @Pattern(regexp = "[^\\p{Cntrl}]*") @Nullable String name,
-		@NotNull(groups = OnCreate.class) @Size(min = 12, max = 128) @Nullable String password,
-		@Pattern(regexp = "[a-zA-Z0-9_]{1,32}") @Nullable String company, @Size(min = 1, max = 64) @Nullable String role,
-		@Nullable Boolean enabled,
-		@JsonProperty("current_password") @Size(max = 1024) @Nullable String currentPassword) {
+record UserValues(@NotNull(groups = OnCreate.class) @Pattern(regexp = User.LOGIN_FORMAT) @Nullable String login,
+		@Size(min = 1, max = User.NAME_MAX) @Pattern(regexp = User.NAME_FORMAT) @Nullable String name,
+		@NotNull(groups = OnCreate.class) @Size(min = User.PASSWORD_MIN, max = User.PASSWORD_MAX) @Nullable String password,
+		@Pattern(regexp = User.COMPANY_FORMAT) @Nullable String company,
+		@Size(min = 1, max = User.ROLE_MAX) @Nullable String role, @Nullable Boolean enabled,
+		@JsonProperty("current_password") @Size(max = User.CURRENT_PASSWORD_MAX) @Nullable String currentPassword) {
 
-	/**
-	 * A new password and nothing else (an admin's reset, or one's own change proving
-	 * {@code currentPassword}): the console's password forms, without a row of positional nulls.
-	 */
-	public static UserValues newPassword(@Nullable String password, @Nullable String currentPassword) {
-		return new UserValues(null, null, password, null, null, null, currentPassword);
+	CreateUser toCreateUser() {
+		return new CreateUser(this.login, this.name, this.password, this.company, this.role,
+				!Boolean.FALSE.equals(this.enabled));
 	}
 
-	/** An edit of a user's name, role and enabled flag (null keeps the name or role), as the console's edit form makes. */
-	public static UserValues edit(@Nullable String name, @Nullable String role, boolean enabled) {
-		return new UserValues(null, name, null, null, role, enabled, null);
-	}
-
-	/** Whether the update changes how {@code user} signs in: its login, enabled flag or password. */
-	boolean changesSignInOf(User user) {
-		return this.password != null || (this.login != null && !this.login.equals(user.login()))
-				|| (this.enabled != null && this.enabled != user.enabled());
-	}
-
-	/** Whether the update changes the password and nothing else, as a self-service change does. */
-	boolean changesOnlyPassword() {
-		return this.password != null && this.login == null && this.name == null && this.company == null
-				&& this.role == null && this.enabled == null;
+	ChangeUser toChangeUser() {
+		return new ChangeUser(this.login, this.name, this.company, this.role, this.enabled, this.password,
+				this.currentPassword);
 	}
 
 	@Override

@@ -106,8 +106,7 @@ class AccessPolicyTests {
 	@Test
 	void directoryReadWhenCompanyAdminNamesAnotherCompanyThenDeniedAndWhenItNamesNoneThenItsOwn() {
 		Caller admin = call(COMPANY_ADMIN, CredentialLimit.NONE).caller();
-		Caller root = new Caller(1, "root", "Root", "default", "default",
-				new Permissions(Map.of(Permissions.ADMIN, Grant.YES)), CredentialKind.PASSWORD);
+		Caller root = root();
 
 		assertThat(this.policy.readableCompany(admin, null, "user.read")).isEqualTo("acme");
 		assertThat(this.policy.readableCompany(admin, "acme", "user.read")).isEqualTo("acme");
@@ -118,6 +117,75 @@ class AccessPolicyTests {
 		assertThat(this.policy.adminScope(root)).isNull();
 
 		assertThat(this.published).extracting((event) -> ((PermissionDenied) event).action()).containsExactly("role.read");
+	}
+
+	@Test
+	void globalRoleWhenCompanyAdminGrantsOrChangesItThenDeniedAndWhenSystemAdminThenAllowed() {
+		Caller admin = call(COMPANY_ADMIN, CredentialLimit.NONE).caller();
+		Permissions cdr = new Permissions(Map.of("cdr.read", Grant.COMPANY));
+
+		assertThat(this.policy.canGrant(admin, cdr, null)).isFalse();
+		assertThat(this.policy.canGrant(root(), cdr, null)).isTrue();
+		assertThatCode(() -> this.policy.requireCanGrant(root(), cdr, null, "role.update")).doesNotThrowAnyException();
+		assertDenied(() -> this.policy.requireCanGrant(admin, cdr, null, "role.update"));
+
+		assertThat(this.published).extracting((event) -> ((PermissionDenied) event).action()).containsExactly("role.update");
+	}
+
+	@Test
+	void companyAdminWhenOfferedRolesThenOnlyThoseItCouldGrantInItsCompanyAndNoneElsewhereWithoutALook() {
+		Caller admin = call(COMPANY_ADMIN, CredentialLimit.NONE).caller();
+		Permissions narrow = new Permissions(Map.of("cdr.read", Grant.COMPANY));
+		Permissions wide = new Permissions(Map.of("phone.write", Grant.YES));
+		List<String> looked = new ArrayList<>();
+
+		assertThat(this.policy.grantable(admin, "acme", () -> List.of(narrow, wide), (perms) -> perms))
+			.containsExactly(narrow);
+		assertThat(this.policy.grantable(admin, "other", () -> {
+			looked.add("other");
+			return List.of(narrow);
+		}, (perms) -> perms)).isEmpty();
+		assertThat(this.policy.grantable(root(), "other", () -> List.of(narrow, wide), (perms) -> perms))
+			.containsExactly(narrow, wide);
+
+		assertThat(looked).isEmpty();
+		assertThat(denials()).isZero();
+	}
+
+	@Test
+	void whatACallerSeesWhenItIsAdminOfTheCompanyOrItIsGlobalThenSeenElseHiddenWithoutADenial() {
+		Caller admin = call(COMPANY_ADMIN, CredentialLimit.NONE).caller();
+		Caller plain = call(new Permissions(Map.of("cdr.read", Grant.YES)), CredentialLimit.NONE).caller();
+
+		assertThat(this.policy.sees(admin, "acme")).isTrue();
+		assertThat(this.policy.sees(admin, "other")).isFalse();
+		assertThat(this.policy.sees(admin, null)).isTrue();
+		assertThat(this.policy.sees(plain, "acme")).isFalse();
+		assertThat(this.policy.sees(plain, null)).isTrue();
+		assertThat(this.policy.sees(root(), "other")).isTrue();
+
+		assertThat(denials()).isZero();
+		assertThat(this.published).isEmpty();
+	}
+
+	@Test
+	void keysReadWhenAdminThenItsCompanysOrEveryCompanysAndWhenNoAdminThenOnlyItsOwn() {
+		Caller admin = call(COMPANY_ADMIN, CredentialLimit.NONE).caller();
+		Caller plain = call(new Permissions(Map.of("cdr.read", Grant.YES)), CredentialLimit.NONE).caller();
+
+		assertThat(this.policy.oversight(admin, null)).contains(new Oversight(null, "acme"));
+		assertThat(this.policy.oversight(admin, 99L)).contains(new Oversight(99L, "acme"));
+		assertThat(this.policy.oversight(root(), 99L)).contains(new Oversight(99L, null));
+		assertThat(this.policy.oversight(plain, null)).contains(new Oversight(7L, null));
+		assertThat(this.policy.oversight(plain, 7L)).contains(new Oversight(7L, null));
+		assertThat(this.policy.oversight(plain, 99L)).isEmpty();
+
+		assertThat(denials()).isZero();
+	}
+
+	private static Caller root() {
+		return new Caller(1, "root", "Root", "default", "default", new Permissions(Map.of(Permissions.ADMIN, Grant.YES)),
+				CredentialKind.PASSWORD);
 	}
 
 	private static CallerAuthentication call(Permissions perms, CredentialLimit limit) {
