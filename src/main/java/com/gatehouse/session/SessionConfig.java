@@ -16,6 +16,9 @@ import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.FlashMapManager;
 
@@ -60,6 +63,19 @@ class SessionConfig {
 			public void saveOutputFlashMap(FlashMap flashMap, HttpServletRequest request, HttpServletResponse response) {
 			}
 		};
+	}
+
+	/**
+	 * Spring Session's JDBC store joins the caller's transaction instead of opening its own (its
+	 * default is REQUIRES_NEW): a login saves its session under the user's row lock, and a second
+	 * connection per login would let as many racing logins as the pool holds each wait for another
+	 * until the pool gave up (LoginPoolTests). Outside a transaction it makes its own, as before. The
+	 * name is the one Spring Session looks for; Spring Boot's own transaction template backs off
+	 * for it, and this one is the same plain template.
+	 */
+	@Bean
+	TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactions) {
+		return new TransactionTemplate(transactions);
 	}
 
 	@Bean
