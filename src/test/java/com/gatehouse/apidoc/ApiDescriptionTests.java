@@ -3,6 +3,7 @@ package com.gatehouse.apidoc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -13,6 +14,9 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
@@ -39,6 +43,10 @@ class ApiDescriptionTests {
 			"(?:RestFailure\\.\\w+\\(|new RestFailure\\(HttpStatus\\.\\w+,|return notFound\\()\\s*\"([a-z_]+(?:\\.[a-z_]+)?)\"");
 
 	Api api;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
 
 	@Test
 	void servedWithoutCredentialsAsYamlAndAsTheSameDocumentInJson() {
@@ -82,6 +90,52 @@ class ApiDescriptionTests {
 
 		// No info.version, and a Schema Object that is not one: both must be found.
 		assertThat(registry.getSchema(SchemaLocation.of(OAS_31)).validate(broken)).hasSizeGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void documentedSchemasRefuseWhatTheyDoNotDescribe() {
+		ApiDocument document = ApiDocument.shipped();
+
+		assertThat(document.validate("/components/schemas/Failure",
+				Api.JSON.readTree("{\"result\":\"fail\",\"message\":\"m\",\"code\":\"auth.failed\"}"))).isEmpty();
+		assertThat(document.validate("/components/schemas/Failure",
+				Api.JSON.readTree("{\"result\":\"fail\",\"message\":\"m\",\"code\":\"no.such_code\"}"))).isNotEmpty();
+		assertThat(document.validate("/components/schemas/UserReply",
+				Api.JSON.readTree("{\"result\":\"success\",\"user\":{\"id\":1,\"login\":\"a\",\"secret\":\"x\"}}")))
+			.isNotEmpty();
+	}
+
+	@Test
+	void everyPathTheServiceMapsIsDocumented() {
+		List<String> documented = ApiDocument.shipped().root().path("paths").propertyNames().stream()
+			.map((path) -> withoutTrailingSlash(path.replaceAll("\\{[^}]+}", "x")))
+			.toList();
+		Set<String> undocumented = new TreeSet<>();
+		this.mappings.getHandlerMethods().keySet().stream()
+			.flatMap((mapping) -> mapping.getPathPatternsCondition().getPatternValues().stream())
+			.filter((pattern) -> !pattern.startsWith("/admin") && !pattern.equals("/error"))
+			.filter((pattern) -> documented.stream().noneMatch(asRegex(pattern).asMatchPredicate()))
+			.forEach(undocumented::add);
+
+		assertThat(undocumented).isEmpty();
+	}
+
+	/** A mapping's pattern as a regex over documented paths: {@code {verb}} one segment, {@code /**} anything. */
+	private static Pattern asRegex(String pattern) {
+		String path = withoutTrailingSlash(pattern);
+		StringBuilder regex = new StringBuilder();
+		Matcher parts = Pattern.compile("\\{[^}]+}|/\\*\\*").matcher(path);
+		int last = 0;
+		while (parts.find()) {
+			regex.append(Pattern.quote(path.substring(last, parts.start())))
+				.append(parts.group().equals("/**") ? "(/.*)?" : "[^/]+");
+			last = parts.end();
+		}
+		return Pattern.compile(regex.append(Pattern.quote(path.substring(last))).toString());
+	}
+
+	private static String withoutTrailingSlash(String path) {
+		return (path.length() > 1 && path.endsWith("/")) ? path.substring(0, path.length() - 1) : path;
 	}
 
 	@Test

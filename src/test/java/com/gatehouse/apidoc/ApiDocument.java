@@ -93,8 +93,13 @@ final class ApiDocument {
 	}
 
 	private static JsonNode responseExamples(JsonNode response) {
-		JsonNode inContent = response.path("content").path(JSON).path("examples");
-		return inContent.isMissingNode() ? response.path("x-examples") : inContent;
+		String type = jsonType(response);
+		return (type != null) ? response.path("content").path(type).path("examples") : response.path("x-examples");
+	}
+
+	/** The JSON media type of a response's body ({@code application/json} or a {@code +json} type); null when it has none. */
+	static @Nullable String jsonType(JsonNode response) {
+		return response.path("content").propertyNames().stream().filter((type) -> type.endsWith("json")).findFirst().orElse(null);
 	}
 
 	private Example example(String path, String method, String pointer, JsonNode operation, String name) {
@@ -156,10 +161,15 @@ final class ApiDocument {
 			@Nullable JsonNode body, @Nullable String bodySchema, int status, String responsePointer, JsonNode response,
 			@Nullable JsonNode answer) {
 
+		/** The media type of the answer's JSON body; null when the response has none. */
+		@Nullable String answerType() {
+			return jsonType(this.response);
+		}
+
 		/** The pointer to the schema of the answer's JSON body; null when the response has none. */
 		@Nullable String answerSchema() {
-			return this.response.path("content").has(JSON)
-					? this.responsePointer + "/content/" + escape(JSON) + "/schema" : null;
+			String type = answerType();
+			return (type != null) ? this.responsePointer + "/content/" + escape(type) + "/schema" : null;
 		}
 
 		/** The headers the response documents as always present. */

@@ -65,7 +65,7 @@ class ApiExamplesTests {
 			assertThat(reply.body()).isEmpty();
 			return;
 		}
-		assertThat(reply.header("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+		assertThat(reply.header("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith(example.answerType()));
 		JsonNode answer = reply.json();
 		assertThat(DOCUMENT.validate(example.answerSchema(), answer)).as("%s", reply).isEmpty();
 		if (example.answer() != null) {
