@@ -37,6 +37,8 @@ final class ApiDocument {
 
 	private static final String JSON = "application/json";
 
+	private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
 	private final JsonNode root;
 
 	private final SchemaRegistry schemas;
@@ -69,6 +71,9 @@ final class ApiDocument {
 		List<Example> examples = new ArrayList<>();
 		for (Map.Entry<String, JsonNode> path : this.root.path("paths").properties()) {
 			for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+				if (!METHODS.contains(operation.getKey())) {
+					continue;
+				}
 				String pointer = "/paths/" + escape(path.getKey()) + "/" + operation.getKey();
 				for (String name : names(operation.getValue())) {
 					examples.add(example(path.getKey(), operation.getKey(), pointer, operation.getValue(), name));
