@@ -40,6 +40,8 @@ final class ApiDescriptionController {
 		catch (IOException missing) {
 			throw new UncheckedIOException(missing);
 		}
+		// SnakeYAML reads YAML 1.1, where an unquoted yes is true: ApiDescriptionTests holds this JSON
+		// equal to a YAML 1.2 reading of the file, so such a value in the document fails the build.
 		Object tree = new Yaml(new SafeConstructor(new LoaderOptions()))
 			.load(new String(this.yaml, StandardCharsets.UTF_8));
 		this.json = json.writeValueAsBytes(tree);
