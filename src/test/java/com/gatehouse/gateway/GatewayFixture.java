@@ -16,8 +16,9 @@ import com.gatehouse.TestUser;
 /**
  * One recording upstream and one policy file for the gateway tests of this JVM (the server lives
  * as long as the JVM, the file is deleted when it ends), and the fixtures those tests share.
+ * Public for the API description's examples (apidoc/ApiExamplesTests), which call the gateway too.
  */
-final class GatewayFixture {
+public final class GatewayFixture {
 
 	static final RecordingUpstream UPSTREAM;
 
@@ -56,11 +57,16 @@ final class GatewayFixture {
 	}
 
 	static void register(DynamicPropertyRegistry properties) {
+		registerGateway(properties);
+		// Prometheus answers only on a management port of its own (system/ActuatorExposure).
+		properties.add("management.server.port", () -> "0");
+	}
+
+	/** The upstream and the policy alone: the actuator stays on the API port. */
+	public static void registerGateway(DynamicPropertyRegistry properties) {
 		properties.add("gatehouse.gateway.upstream", UPSTREAM::url);
 		properties.add("gatehouse.gateway.policy", POLICY::toString);
 		properties.add("gatehouse.gateway.read-timeout", () -> "1s");
-		// Prometheus answers only on a management port of its own (system/ActuatorExposure).
-		properties.add("management.server.port", () -> "0");
 	}
 
 	/** A user of {@code company} whose role holds {@code perms}. */
