@@ -1,7 +1,6 @@
 package com.gatehouse.session;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,11 +13,14 @@ import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
 import static com.gatehouse.Failures.assertFailure;
+import static com.gatehouse.session.SessionListFixture.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code type: "session"} read over HTTP: your own sessions, or those of a user you administer,
- * each named by a non-secret handle, never by its cookie value.
+ * {@code type: "session"} read over HTTP, your own sessions: each named by a non-secret handle, never
+ * by its cookie value (to an admin neither), with its times, address and user agent, the current one
+ * marked; read with a session or a key, by id, with columns and order; and the cap of twenty sessions
+ * a user keeps.
  */
 @GatehouseTest
 class SessionListTests {
@@ -26,6 +28,8 @@ class SessionListTests {
 	Api api;
 
 	Directory directory;
+
+	SessionListFixture fixture;
 
 	@Test
 	void readWithoutScopeListsExactlyYourOwnSessionsAndMarksTheCurrentOne() {
@@ -53,7 +57,7 @@ class SessionListTests {
 
 	@Test
 	void readIdsAreHandlesThatAreNeverCookieValues() {
-		TestUser user = newUser();
+		TestUser user = this.fixture.newUser();
 		List<String> cookies = List.of(this.directory.login(user), this.directory.login(user));
 
 		Api.Reply reply = this.api.postWithCookie("/rest/ops/read/session", Map.of(), cookies.get(0));
@@ -68,7 +72,7 @@ class SessionListTests {
 
 	@Test
 	void readAnswersNoCookieValueToAnAdminEither() {
-		TestUser user = newUser();
+		TestUser user = this.fixture.newUser();
 		String first = this.directory.login(user);
 		String second = this.directory.login(user);
 
@@ -80,7 +84,7 @@ class SessionListTests {
 
 	@Test
 	void readShowsTheLoginAddressAndUserAgentClippedTo200Characters() {
-		TestUser user = newUser();
+		TestUser user = this.fixture.newUser();
 		String agent = "Agent/1.0 " + "x".repeat(300);
 		Api.Reply login = this.api.post("/rest/auth/", Map.of("auth", user.auth()), "X-Forwarded-For", "203.0.113.77",
 				"User-Agent", agent);
@@ -95,7 +99,7 @@ class SessionListTests {
 	@Test
 	void readShowsCreationAndLastAccessTimes() {
 		Instant before = Instant.now().minusSeconds(1);
-		String session = this.directory.login(newUser());
+		String session = this.directory.login(this.fixture.newUser());
 
 		JsonNode row = rows(this.api.postWithCookie("/rest/ops/read/session", Map.of(), session)).get(0);
 
@@ -107,7 +111,7 @@ class SessionListTests {
 
 	@Test
 	void readWithAKeyListsTheKeyOwnersSessionsNoneOfThemCurrent() {
-		TestUser user = newUser();
+		TestUser user = this.fixture.newUser();
 		this.directory.login(user);
 		String key = this.directory.newKey(user.id());
 
@@ -121,7 +125,7 @@ class SessionListTests {
 
 	@Test
 	void readByIdAnswersThatSessionOnly() {
-		TestUser user = newUser();
+		TestUser user = this.fixture.newUser();
 		this.directory.login(user);
 		String session = this.directory.login(user);
 		String id = currentId(session);
@@ -133,7 +137,7 @@ class SessionListTests {
 
 	@Test
 	void readWithColumnsAndOrderKeepsTheEnvelopeRules() {
-		TestUser user = newUser();
+		TestUser user = this.fixture.newUser();
 		this.directory.login(user);
 		String session = this.directory.login(user);
 
@@ -145,84 +149,8 @@ class SessionListTests {
 	}
 
 	@Test
-	void systemAdminReadsTheSessionsOfAnyUser() {
-		TestUser user = newUser();
-		this.directory.login(user);
-
-		Api.Reply reply = this.directory.asAdmin("read", "session", Map.of("scope", Map.of("contact_id", user.id())));
-
-		assertThat(rows(reply)).extracting((row) -> row.path("contact_id").asLong()).containsExactly(user.id());
-	}
-
-	@Test
-	void companyAdminReadsTheSessionsOfAUserOfItsCompany() {
-		String company = this.directory.newCompany();
-		TestUser admin = this.directory.newUser(company, "Company-Admin");
-		TestUser user = this.directory.newUser(company, "User");
-		this.directory.login(user);
-
-		Api.Reply reply = readAs(admin, Map.of("contact_id", user.id()));
-
-		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-		assertThat(rows(reply)).extracting((row) -> row.path("login").asString()).containsExactly(user.login());
-	}
-
-	@Test
-	void companyAdminCannotReadTheSessionsOfAnotherCompanysUser() {
-		TestUser admin = this.directory.newUser(this.directory.newCompany(), "Company-Admin");
-		TestUser stranger = newUser();
-		this.directory.login(stranger);
-
-		assertFailure(readAs(admin, Map.of("contact_id", stranger.id())), 404, "user.unknown");
-	}
-
-	@Test
-	void companyAdminCannotReadTheSessionsOfASystemAdminOfItsCompany() {
-		String company = this.directory.newCompany();
-		TestUser admin = this.directory.newUser(company, "Company-Admin");
-		TestUser systemAdmin = this.directory.newUser(company, "System-Admin");
-		this.directory.login(systemAdmin);
-
-		assertFailure(readAs(admin, Map.of("contact_id", systemAdmin.id())), 403, "permission.denied");
-	}
-
-	@Test
-	void userCannotReadTheSessionsOfAnotherUserOfItsCompany() {
-		String company = this.directory.newCompany();
-		TestUser user = this.directory.newUser(company, "User");
-		TestUser colleague = this.directory.newUser(company, "User");
-		this.directory.login(colleague);
-
-		assertFailure(readAs(user, Map.of("contact_id", colleague.id())), 404, "user.unknown");
-	}
-
-	@Test
-	void readOfAnUnknownUserThenUserUnknown() {
-		assertFailure(this.api.post("/rest/ops/read/session",
-				Map.of("scope", Map.of("contact_id", Long.MAX_VALUE), "auth", Directory.adminAuth())), 404, "user.unknown");
-	}
-
-	@Test
-	void readWithAMalformedIdThenRequestInvalid() {
-		String session = this.directory.login(newUser());
-
-		assertFailure(this.api.postWithCookie("/rest/ops/read/session", Map.of("scope", Map.of("id", session)), session), 400,
-				"request.invalid");
-		assertFailure(this.api.postWithCookie("/rest/ops/read/session",
-				Map.of("scope", Map.of("id", "9".repeat(19) + "." + "0".repeat(32))), session), 400, "request.invalid");
-	}
-
-	@Test
-	void createAndUpdateOfASessionThenUnknownVerb() {
-		String session = this.directory.login(newUser());
-
-		assertFailure(this.api.postWithCookie("/rest/ops/create/session", Map.of(), session), 404, "request.unknown_verb");
-		assertFailure(this.api.postWithCookie("/rest/ops/update/session", Map.of(), session), 404, "request.unknown_verb");
-	}
-
-	@Test
 	void loginBeyondTheDefaultCapOfTwentyEndsTheOldestSession() {
-		TestUser user = newUser();
+		TestUser user = this.fixture.newUser();
 		String oldest = this.directory.login(user);
 		for (int i = 0; i < 19; i++) {
 			this.directory.login(user);
@@ -241,24 +169,5 @@ class SessionListTests {
 			.map((row) -> row.path("id").asString())
 			.findFirst()
 			.orElseThrow();
-	}
-
-	private Api.Reply readAs(TestUser caller, Map<String, Object> scope) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("scope", scope);
-		body.put("auth", caller.auth());
-		return this.api.post("/rest/ops/read/session", body);
-	}
-
-	private TestUser newUser() {
-		return this.directory.newUser(this.directory.newCompany(), "User");
-	}
-
-	private static List<JsonNode> rows(Api.Reply reply) {
-		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-		assertThat(reply.result()).isEqualTo("success");
-		JsonNode values = reply.json().path("values");
-		assertThat(values.isArray()).isTrue();
-		return values.valueStream().toList();
 	}
 }
