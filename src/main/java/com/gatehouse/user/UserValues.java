@@ -32,6 +32,11 @@ public record UserValues(@NotNull(groups = OnCreate.class) @Pattern(regexp = "[A
 		return new UserValues(null, name, null, null, role, enabled, null);
 	}
 
+	/** Enabling or disabling the user and nothing else. */
+	public static UserValues enabled(boolean enabled) {
+		return new UserValues(null, null, null, null, null, enabled, null);
+	}
+
 	/** Whether the update changes how {@code user} signs in: its login, enabled flag or password. */
 	boolean changesSignInOf(User user) {
 		return this.password != null || (this.login != null && !this.login.equals(user.login()))
