@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code java -jar gatehouse.jar admin ...} run in this JVM against the running service's store
- * (H2 or PostgreSQL, and the JDBC session store; {@link RedisAdminCommandLineTests}: Redis), each
+ * (H2 or PostgreSQL; sessions: {@link AdminSessionTests}), each
  * change then checked over HTTP as a client sees it, audit trail included.
  */
 @GatehouseTest
@@ -116,25 +116,6 @@ class AdminCommandLineTests {
 		assertThat(keys.out()).containsPattern("(?m)^" + kept.getKey() + "\\s+ghk_\\.\\.\\." + kept.getValue().substring(kept.getValue().length() - 4))
 			.doesNotContain(kept.getValue())
 			.doesNotContainPattern("(?m)^" + revoked.getKey() + "\\s");
-	}
-
-	@Test
-	void endSessionsEndsEverySessionOfTheUserAndNoOtherUsers() {
-		String company = this.directory.newCompany();
-		TestUser user = this.directory.newUser(company, "User");
-		TestUser other = this.directory.newUser(company, "User");
-		List<String> sessions = List.of(this.directory.login(user), this.directory.login(user));
-		String otherSession = this.directory.login(other);
-
-		AdminRun run = admin("", "end-sessions", user.login());
-
-		assertThat(run.status()).as("%s", run).isZero();
-		assertThat(run.err()).contains("ended 2 session(s)");
-		assertThat(sessions).allSatisfy((session) -> assertThat(whoAmI(session).status()).isEqualTo(401));
-		assertThat(whoAmI(otherSession).status()).isEqualTo(200);
-		assertThat(events(user.id())).filteredOn((event) -> event.path("event").asString().equals("session.ended"))
-			.hasSize(2)
-			.allSatisfy((event) -> assertThat(event.path("detail").asString()).startsWith("ended by cli:"));
 	}
 
 	@Test
