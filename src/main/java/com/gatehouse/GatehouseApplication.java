@@ -23,6 +23,8 @@ public class GatehouseApplication {
 		if (args.length > 0 && args[0].equals("admin")) {
 			AdminCommandLine.exit(GatehouseApplication.class, Arrays.copyOfRange(args, 1, args.length));
 		}
-		SpringApplication.run(GatehouseApplication.class, args);
+		else {
+			SpringApplication.run(GatehouseApplication.class, args);
+		}
 	}
 }
