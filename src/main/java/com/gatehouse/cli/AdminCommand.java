@@ -15,8 +15,10 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 		description = { "Acts on the store the service is configured with, through the service's own rules, while "
 				+ "the service runs or while it is stopped. It reads the service's configuration the way the service "
 				+ "does: environment variables (SPRING_DATASOURCE_URL, GATEHOUSE_DATA_DIR, GATEHOUSE_SESSIONS_STORE, "
-				+ "SPRING_DATA_REDIS_URL...), Java system properties and an application.properties in the working "
-				+ "directory; run it with the service's environment. It opens no port and starts no background work.",
+				+ "SPRING_DATA_REDIS_URL...), Java system properties, an application.properties in the working "
+				+ "directory, and settings among the arguments as the service takes them "
+				+ "(--spring.datasource.url=URL, any --dotted.name=VALUE); run it with the service's environment. "
+				+ "It opens no port and starts no background work.
 				"",
 				"Whoever can run it against the store is trusted as a System-Admin. Every change goes through the "
 						+ "same checks as in the admin console (password length and hashing, at least one enabled "

@@ -110,7 +110,7 @@ public final class AdminCommandLine {
 			return REFUSED;
 		}
 		catch (StoreUnavailable | DataAccessException unavailable) {
-			terminal.err().println(PREFIX + "cannot use the store: " + new StoreUnavailable(unavailable).getMessage());
+			terminal.err().println(PREFIX + "cannot use the store: " + StoreUnavailable.innermost(unavailable));
 			return NO_STORE;
 		}
 		catch (IOException | UncheckedIOException unreadable) {
@@ -118,7 +118,7 @@ public final class AdminCommandLine {
 			return REFUSED;
 		}
 		catch (RuntimeException unexpected) {
-			terminal.err().println(PREFIX + name + ": failed: " + new StoreUnavailable(unexpected).getMessage());
+			terminal.err().println(PREFIX + name + ": failed: " + StoreUnavailable.innermost(unexpected));
 			return REFUSED;
 		}
 	}

@@ -12,7 +12,8 @@ final class StoreUnavailable extends RuntimeException {
 		super(innermost(failure), failure);
 	}
 
-	private static String innermost(Throwable failure) {
+	/** The first line of the innermost cause's message (its type's name when it has none). */
+	static String innermost(Throwable failure) {
 		Throwable cause = failure;
 		while (cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
