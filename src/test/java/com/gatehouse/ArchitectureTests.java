@@ -51,9 +51,16 @@ class ArchitectureTests {
 		.resideInAnyPackage(FEATURES)
 		.should()
 		.dependOnClassesThat(resideInAnyPackage("com.gatehouse.auth..", "com.gatehouse.console..",
-				"com.gatehouse.system..", "com.gatehouse.gateway.."))
+				"com.gatehouse.system..", "com.gatehouse.gateway..", "com.gatehouse.cli.."))
 		.because("features depend only on rest, permission, the credential kernel and one another, never on"
-				+ " login, the console, the gateway or the wiring (design.md §2)");
+				+ " login, the console, the gateway, the admin command line or the wiring (design.md §2)");
+
+	@ArchTest
+	static final ArchRule commandLineActsThroughFeatureServices = noClasses().that()
+		.resideInAPackage("com.gatehouse.cli..")
+		.should()
+		.dependOnClassesThat(resideInAPackage("com.gatehouse..").and(simpleNameEndingWith("Repository")))
+		.because("the admin command line changes nothing the console could not: the same services, rules and audit");
 
 	@ArchTest
 	static final ArchRule noFeatureKnowsTheConsole = noClasses().that()

@@ -45,6 +45,40 @@ final class RunningJar implements AutoCloseable {
 		return jar;
 	}
 
+	/**
+	 * Runs {@code java -jar gatehouse.jar admin args...} to its end with these environment variables
+	 * and {@code stdin}; answers its exit status, standard output and standard error.
+	 */
+	static Finished admin(Map<String, String> environment, String stdin, String... args) throws Exception {
+		List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+				"-jar", jar().toString(), "admin"));
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command);
+		builder.environment().remove("GATEHOUSE_ADMIN_PASSWORD");
+		builder.environment().remove("SPRING_DATASOURCE_URL");
+		builder.environment().putAll(environment);
+		Path out = Files.createTempFile("admin", ".out");
+		Path err = Files.createTempFile("admin", ".err");
+		Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+		try {
+			process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+			process.getOutputStream().close();
+			if (!process.waitFor(3, TimeUnit.MINUTES)) {
+				process.destroyForcibly();
+				throw new IllegalStateException("admin " + args[0] + " did not end");
+			}
+			return new Finished(process.exitValue(), Files.readString(out), Files.readString(err));
+		}
+		finally {
+			Files.deleteIfExists(out);
+			Files.deleteIfExists(err);
+		}
+	}
+
+	/** How a process that ran to its end ended. */
+	record Finished(int status, String out, String err) {
+	}
+
 	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();

@@ -59,8 +59,7 @@ public final class FailedCredentials {
 	 * login costs and its answer tells nothing.
 	 */
 	public void refuseLocked(Caller caller) {
-		if (caller.via() == CredentialKind.PASSWORD
-				&& this.counters.peek(LOGIN_LOCKS, key(caller.login()), this.limits.lockDuration()).hits() > 0) {
+		if (caller.via() == CredentialKind.PASSWORD && isLocked(caller.login())) {
 			throw CredentialsRejected.forUser(caller.userId(), caller.login(), caller.home(), LOCKED);
 		}
 	}
@@ -88,6 +87,17 @@ public final class FailedCredentials {
 	 */
 	public void succeeded(String login) {
 		this.counters.reset(LOGIN_FAILURES, key(login));
+	}
+
+	/** Lifts {@code login}'s lock, if any, and forgets its failures: an admin let it sign in again. */
+	public void unlock(String login) {
+		this.counters.reset(LOGIN_LOCKS, key(login));
+		this.counters.reset(LOGIN_FAILURES, key(login));
+	}
+
+	/** Whether {@code login} is locked now: a password login is refused even with the right password. */
+	public boolean isLocked(String login) {
+		return this.counters.peek(LOGIN_LOCKS, key(login), this.limits.lockDuration()).hits() > 0;
 	}
 
 	private Duration untilWindowEnds(Tally fromAddress) {

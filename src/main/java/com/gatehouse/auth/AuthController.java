@@ -42,6 +42,7 @@ final class AuthController {
 			case PASSWORD -> UserReply.of(caller, companies, this.signIns.openSession(request, response, caller));
 			case KEY -> UserReply.of(caller, companies, null);
 			case SESSION -> UserReply.of(caller, companies, authentication.sessionId());
+			case OPERATOR -> throw new IllegalStateException("the admin command line makes no HTTP call");
 		};
 	}
 

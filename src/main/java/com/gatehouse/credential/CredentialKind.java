@@ -8,5 +8,10 @@ public enum CredentialKind {
 	/** An Auth Key, in the {@code Authorization} header or the body's {@code auth} block. */
 	KEY,
 	/** The {@code Red60urne} session cookie. */
-	SESSION
+	SESSION,
+	/**
+	 * No credential: the operator at the admin command line ({@code java -jar gatehouse.jar admin}),
+	 * who can open the store itself and so is trusted as a System-Admin. Never an HTTP call's.
+	 */
+	OPERATOR
 }

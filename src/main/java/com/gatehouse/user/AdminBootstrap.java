@@ -1,12 +1,10 @@
 package com.gatehouse.user;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import com.gatehouse.rest.RestFailure;
@@ -15,9 +13,11 @@ import com.gatehouse.role.RoleLookup;
 /**
  * On a store with no users, creates the first System-Admin in the company {@code default} (made by
  * the first migration). Later starts, and an instance that loses the race to another starting on
- * the same store, change nothing.
+ * the same store, change nothing. The admin command line ({@code cli/}, profile {@code admin-cli})
+ * makes nobody: an operator's own command on an empty store must not also make a second admin.
  */
 @Component
+@Profile("!admin-cli")
 final class AdminBootstrap implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
@@ -45,7 +45,7 @@ final class AdminBootstrap implements ApplicationRunner {
 			return;
 		}
 		boolean generated = this.admin.password() == null || this.admin.password().isEmpty();
-		String password = generated ? generatePassword() : this.admin.password();
+		String password = generated ? RandomPassword.generate() : this.admin.password();
 		if (password.length() < 12 || password.length() > 128) {
 			throw new IllegalStateException("GATEHOUSE_ADMIN_PASSWORD must be 12 to 128 characters long");
 		}
@@ -67,11 +67,5 @@ final class AdminBootstrap implements ApplicationRunner {
 				System.out.println(line);
 			}
 		}
-	}
-
-	private static String generatePassword() {
-		byte[] random = new byte[18];
-		new SecureRandom().nextBytes(random);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 	}
 }

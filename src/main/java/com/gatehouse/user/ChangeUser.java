@@ -22,6 +22,11 @@ public record ChangeUser(@Pattern(regexp = User.LOGIN_FORMAT) @Nullable String l
 		return new ChangeUser(null, name, null, role, enabled, null, null);
 	}
 
+	/** Enabling or disabling the user and nothing else. */
+	public static ChangeUser enabled(boolean enabled) {
+		return new ChangeUser(null, null, null, null, enabled, null, null);
+	}
+
 	/**
 	 * A new password and nothing else: an admin's reset, or one's own change proving
 	 * {@code currentPassword} (the console's password forms, {@link OwnPassword}).

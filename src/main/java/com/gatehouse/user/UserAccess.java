@@ -43,6 +43,11 @@ public final class UserAccess {
 		return manageable(caller, new UserScope(id, null, null), "user.manage");
 	}
 
+	/** The user whose login is {@code login} (whatever its case), if the caller may manage it. */
+	public Manageable<User> manageable(Caller caller, String login) {
+		return manageable(caller, new UserScope(null, login, null), "user.manage");
+	}
+
 	/**
 	 * The user {@code id} for an action on what is the user's (its keys, its sessions), named
 	 * {@code action} if refused: the caller's own account always, another user if it may manage it.
