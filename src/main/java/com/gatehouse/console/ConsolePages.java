@@ -16,8 +16,8 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The console's fixed answers: its one stylesheet, one script and its icon (served here, under
  * /admin/, so that the console's own security headers apply and no other path serves files), the
- * way from the bare host ({@code /}) to the console, the page a refused form (no or a stale CSRF
- * token) is forwarded to, and the 404 page for every /admin/ URL that names nothing.
+ * page a refused form (no or a stale CSRF token) is forwarded to, and the 404 page for every /admin/
+ * URL that names nothing.
  */
 @Controller
 final class ConsolePages {
@@ -27,12 +27,6 @@ final class ConsolePages {
 	@GetMapping("/admin/console.css")
 	ResponseEntity<Resource> stylesheet() {
 		return asset("console/console.css", MediaType.valueOf("text/css"));
-	}
-
-	/** A person who types the host alone wants the console; nothing else lives at {@code /}. */
-	@GetMapping("/")
-	String root() {
-		return "redirect:" + ConsoleSecurity.SIGN_IN_PAGE;
 	}
 
 	@GetMapping(ConsoleSecurity.ICON)
