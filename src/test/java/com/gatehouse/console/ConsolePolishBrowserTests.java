@@ -113,6 +113,8 @@ class ConsolePolishBrowserTests extends BrowserTest {
 		assertThat(findAll("#older-events")).isEmpty();
 		press("#newer-events");
 		assertThat(text("#audit-count")).isEqualTo("Matching events 1–200, newest first.");
+		press("#older-events");
+		assertThat(this.browser.getCurrentUrl()).contains("page=1");
 	}
 
 	/** POSTs {@code body} to the service over IPv6 loopback ([::1]) and answers the status. */
