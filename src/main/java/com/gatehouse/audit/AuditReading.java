@@ -31,7 +31,12 @@ public final class AuditReading {
 
 	/** The events {@code scope} selects among those the caller may read, newest first. */
 	public List<AuditEvent> read(Caller caller, AuditScope scope) {
+		return read(caller, scope, 0);
+	}
+
+	/** As {@link #read(Caller, AuditScope)}, after the {@code skip} newest of them (an older page). */
+	public List<AuditEvent> read(Caller caller, AuditScope scope, long skip) {
 		requireReader(caller, "audit.read");
-		return this.events.find(scope.query(this.policy.adminScope(caller)));
+		return this.events.find(scope.query(this.policy.adminScope(caller), skip));
 	}
 }

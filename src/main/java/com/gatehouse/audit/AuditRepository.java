@@ -26,7 +26,7 @@ final class AuditRepository {
 			  AND (CAST(:contactId AS BIGINT) IS NULL OR contact_id = :contactId)
 			  AND (CAST(:login AS VARCHAR) IS NULL OR LOWER(login) = :login)
 			ORDER BY occurred_at DESC, id DESC
-			LIMIT :limit
+			LIMIT :limit OFFSET :skip
 			""";
 
 	private static final String DELETE_OLDER = "DELETE FROM audit_events WHERE occurred_at < :cutoff";
@@ -47,6 +47,7 @@ final class AuditRepository {
 			.param("contactId", query.contactId())
 			.param("login", (query.login() != null) ? query.login().toLowerCase(Locale.ROOT) : null)
 			.param("limit", query.limit())
+			.param("skip", query.skip())
 			.query(AuditRepository::mapEvent)
 			.list();
 	}

@@ -22,15 +22,18 @@ public record AuditScope(@Nullable String since, @Nullable String until, @Size(m
 		@JsonProperty("contact_id") @Nullable Long contactId, @Size(max = 64) @Nullable String login,
 		@Min(1) @Max(AuditQuery.MAX_ROWS) @Nullable Integer limit) {
 
-	/** The query for events of {@code company} (null: of every company); 400 for a bound that is not an instant. */
-	AuditQuery query(@Nullable String company) {
+	/**
+	 * The query for events of {@code company} (null: of every company), skipping the {@code skip}
+	 * newest; 400 for a bound that is not an instant.
+	 */
+	AuditQuery query(@Nullable String company, long skip) {
 		Instant from = instant("since", this.since);
 		Instant to = instant("until", this.until);
 		if (from != null && to != null && from.isAfter(to)) {
 			throw RestFailure.badRequest("request.invalid", "scope.since is after scope.until");
 		}
 		return new AuditQuery(company, from, to, this.event, this.contactId, this.login,
-				(this.limit != null) ? this.limit : AuditQuery.MAX_ROWS);
+				(this.limit != null) ? this.limit : AuditQuery.MAX_ROWS, skip);
 	}
 
 	private static @Nullable Instant instant(String member, @Nullable String text) {

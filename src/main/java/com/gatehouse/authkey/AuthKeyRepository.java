@@ -200,7 +200,7 @@ final class AuthKeyRepository {
 		}
 	}
 
-	private static @Nullable OffsetDateTime time(@Nullable Instant instant) {
+	static @Nullable OffsetDateTime time(@Nullable Instant instant) {
 		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
 	}
 
@@ -217,14 +217,15 @@ final class AuthKeyRepository {
 		return RestFailure.conflict("authinfo.exists", "That key is already in use");
 	}
 
-	private static AuthKey mapKey(ResultSet rs, int row) throws SQLException {
+	/** One key of a row with the columns of {@code KEY_COLUMNS} (also those {@link RevokedKeyRepository} selects). */
+	static AuthKey mapKey(ResultSet rs, int row) throws SQLException {
 		return new AuthKey(rs.getLong("id"), rs.getLong("user_id"), rs.getString("login"), rs.getString("company"),
 				rs.getString("hint"), rs.getString("name"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				instant(rs, "expires_at"), instant(rs, "last_used_at"), rs.getString("last_ip"),
 				KeyRestriction.fromStored(rs.getString("restriction")));
 	}
 
-	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+	static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
 		return (time != null) ? time.toInstant() : null;
 	}

@@ -28,11 +28,15 @@ public final class AuthKeys {
 
 	private final KeyCollisions collisions;
 
-	AuthKeys(KeyAccess access, KeyChanges changes, KeyLifetimes lifetimes, KeyCollisions collisions) {
+	private final RevokedKeyRepository revoked;
+
+	AuthKeys(KeyAccess access, KeyChanges changes, KeyLifetimes lifetimes, KeyCollisions collisions,
+			RevokedKeyRepository revoked) {
 		this.access = access;
 		this.changes = changes;
 		this.lifetimes = lifetimes;
 		this.collisions = collisions;
+		this.revoked = revoked;
 	}
 
 	/** The user a new key of the caller's is for: itself, or a user it manages. */
@@ -43,6 +47,11 @@ public final class AuthKeys {
 	/** The keys of a user the caller manages (or its own). */
 	public List<AuthKey> of(Manageable<User> owner) {
 		return this.access.of(owner);
+	}
+
+	/** The keys of a user the caller manages (or its own) that were revoked, the latest first. */
+	public List<RevokedKey> revokedOf(Manageable<User> owner) {
+		return this.revoked.find(owner.subject().id());
 	}
 
 	/** The owner's key {@code keyId}; 404 when the owner has no such key. */

@@ -23,15 +23,19 @@ final class KeyChanges {
 
 	private final KeyLifetimes lifetimes;
 
+	private final Revocations revocations;
+
 	private final AuditTrail audit;
 
 	private final TransactionOperations transactions;
 
 	private final AuthKeyFormat format = new AuthKeyFormat();
 
-	KeyChanges(AuthKeyRepository keys, KeyLifetimes lifetimes, AuditTrail audit, TransactionOperations transactions) {
+	KeyChanges(AuthKeyRepository keys, KeyLifetimes lifetimes, Revocations revocations, AuditTrail audit,
+			TransactionOperations transactions) {
 		this.keys = keys;
 		this.lifetimes = lifetimes;
+		this.revocations = revocations;
 		this.audit = audit;
 		this.transactions = transactions;
 	}
@@ -72,10 +76,12 @@ final class KeyChanges {
 		});
 	}
 
+	/** Revokes the key; it stays listed as revoked by the caller ({@link RevokedKey}). */
 	void revoke(Manageable<AuthKey> target) {
 		AuthKey key = target.subject();
+		Instant now = this.lifetimes.now();
 		this.transactions.executeWithoutResult((status) -> {
-			if (this.keys.delete(key.id())) {
+			if (this.revocations.revoke(key, now, target.caller().login())) {
 				this.audit.record(key.event("key.revoked", "key " + key.id() + " revoked by " + actor(target.caller())));
 			}
 		});

@@ -20,14 +20,18 @@ final class LeakedKeys {
 
 	private final AuthKeyRepository keys;
 
+	private final Revocations revocations;
+
 	private final AuditTrail audit;
 
 	private final TransactionOperations transactions;
 
 	private final Clock clock;
 
-	LeakedKeys(AuthKeyRepository keys, AuditTrail audit, TransactionOperations transactions, Clock clock) {
+	LeakedKeys(AuthKeyRepository keys, Revocations revocations, AuditTrail audit, TransactionOperations transactions,
+			Clock clock) {
 		this.keys = keys;
+		this.revocations = revocations;
 		this.audit = audit;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -46,7 +50,7 @@ final class LeakedKeys {
 				this.audit.record(key.event("key.leak_reported",
 						"old value of key " + key.id() + ", rotated out, ended by a leak report"));
 			}
-			else if (!match.previousValue() && this.keys.delete(key.id())) {
+			else if (!match.previousValue() && this.revocations.revoke(key, now, null)) {
 				this.audit.record(key.event("key.leak_reported", "key " + key.id() + " revoked by a leak report"));
 			}
 		}));

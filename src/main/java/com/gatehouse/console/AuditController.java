@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 import com.gatehouse.audit.AuditEvent;
@@ -19,15 +20,16 @@ import com.gatehouse.permission.Caller;
 import com.gatehouse.rest.RestFailure;
 
 /**
- * The Audit page: the newest events of the trail, filtered by event name, user (login) and time
- * (from, inclusive; to, exclusive; both in UTC). What an admin sees is {@link AuditReading}'s
+ * The Audit page: the events of the trail, newest first and {@value #SHOWN} a page (older pages
+ * follow "Older events"), filtered by event name, user (login) and time (from, inclusive; to,
+ * exclusive; both in UTC). What an admin sees is {@link AuditReading}'s
  * decision, as for {@code type: "audit"}: a System-Admin every event, a Company-Admin its own
  * company's only, whatever the URL says. The filters are a GET form, so a filtered view is a link.
  */
 @Controller
 final class AuditController {
 
-	/** The most events one page shows; the filters narrow it down. */
+	/** The most events one page shows. */
 	static final int SHOWN = 200;
 
 	private final AuditReading reading;
@@ -40,16 +42,18 @@ final class AuditController {
 	}
 
 	@GetMapping("/admin/audit")
-	ModelAndView trail(Filters filters) {
+	ModelAndView trail(Filters filters, @RequestParam(defaultValue = "0") int page) {
+		int shownPage = Math.max(0, page);
 		FormErrors errors = new FormErrors();
+		// One more than a page: whether there are older events is whether it comes back.
 		AuditScope scope = new AuditScope(instant("from", filters.from(), errors), instant("to", filters.to(), errors),
-				UsersController.given(filters.event()), null, UsersController.given(filters.user()), SHOWN);
+				UsersController.given(filters.event()), null, UsersController.given(filters.user()), SHOWN + 1);
 		FormErrors invalid = this.forms.check(scope, (path) -> "login".equals(path) ? "user" : path);
 		List<AuditEvent> events = List.of();
 		HttpStatus status = HttpStatus.OK;
 		if (errors.isEmpty() && invalid.isEmpty()) {
 			try {
-				events = this.reading.read(Caller.current(), scope);
+				events = this.reading.read(Caller.current(), scope, (long) shownPage * SHOWN);
 			}
 			catch (RestFailure failure) {
 				if (!ConsoleForms.isAboutInput(failure)) {
@@ -63,12 +67,14 @@ final class AuditController {
 			errors = errors.isEmpty() ? invalid : errors;
 			status = HttpStatus.BAD_REQUEST;
 		}
-		ModelAndView page = new ModelAndView("console/audit").addObject("filters", filters)
-			.addObject("events", events.stream().map(Row::of).toList())
-			.addObject("shown", SHOWN)
+		ModelAndView view = new ModelAndView("console/audit").addObject("filters", filters)
+			.addObject("events", events.stream().limit(SHOWN).map(Row::of).toList())
+			.addObject("page", shownPage)
+			.addObject("first", (long) shownPage * SHOWN + 1)
+			.addObject("older", events.size() > SHOWN)
 			.addObject("errors", errors);
-		page.setStatus(status);
-		return page;
+		view.setStatus(status);
+		return view;
 	}
 
 	/** A datetime-local field (UTC) as an ISO instant; a malformed one is an error next to it. */
@@ -97,8 +103,7 @@ final class AuditController {
 			String user = (event.login() == null) ? "—"
 					: event.login() + ((event.contactId() != null) ? " (id " + event.contactId() + ")" : "");
 			return new Row(ConsoleTime.of(event.time()), event.event(), user,
-					(event.company() != null) ? event.company() : "—", (event.ip() != null) ? event.ip() : "—",
-					event.detail());
+					(event.company() != null) ? event.company() : "—", Addresses.of(event.ip()), event.detail());
 		}
 	}
 }

@@ -19,8 +19,9 @@ import com.gatehouse.permission.Caller;
 import com.gatehouse.rest.OnCreate;
 
 /**
- * The Companies pages, for a System-Admin only: every company, creating one, and changing a
- * company's name and description. Every rule is {@link CompanyChanges}', as for
+ * The Companies pages, for a System-Admin only: every company, creating one, changing a
+ * company's name and description, and deleting one (confirmed; refused, 409, while it still has
+ * users). Every rule is {@link CompanyChanges}', as for
  * {@code type: "company"}; anyone else is refused by it (403) before anything is read.
  */
 @Controller
@@ -41,8 +42,9 @@ final class CompaniesController {
 	}
 
 	@GetMapping("/admin/companies")
-	ModelAndView list() {
-		return new ModelAndView("console/companies").addObject("companies", this.companies.readable(systemAdmin(), null));
+	ModelAndView list(@RequestParam(required = false) @Nullable String done) {
+		return new ModelAndView("console/companies").addObject("companies", this.companies.readable(systemAdmin(), null))
+			.addObject("notice", "deleted".equals(done) ? "The company was deleted." : null);
 	}
 
 	@GetMapping("/admin/companies/new")
@@ -90,6 +92,27 @@ final class CompaniesController {
 			this.companies.update(caller, handle, values);
 			return new ModelAndView("redirect:/admin/companies/" + handle + "?done=saved");
 		}, ConsoleForms.byCode(FIELD_BY_CODE), (refused, status) -> page(company, form, refused, status));
+	}
+
+	@GetMapping("/admin/companies/{handle}/delete")
+	ModelAndView confirmDelete(@PathVariable String handle) {
+		return deletion(this.companies.one(systemAdmin(), handle)).page();
+	}
+
+	@PostMapping("/admin/companies/{handle}/delete")
+	ModelAndView delete(@PathVariable String handle) {
+		Caller caller = systemAdmin();
+		return deletion(this.companies.one(caller, handle)).submit(() -> {
+			this.companies.delete(caller, handle);
+			return new ModelAndView("redirect:/admin/companies?done=deleted");
+		});
+	}
+
+	private static DeleteConfirmation deletion(Company company) {
+		return new DeleteConfirmation("Delete company " + company.handle(),
+				"Its roles go with it. A company that still has users cannot be deleted: delete them first."
+						+ " This cannot be undone.",
+				"/admin/companies/" + company.handle() + "/delete", "/admin/companies/" + company.handle(), "companies");
 	}
 
 	/**

@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The console's fixed answers: its one stylesheet and one script (served here, under /admin/, so
- * that the console's own security headers apply and no other path serves files), the page a
- * refused form (no or a stale CSRF token) is forwarded to, and the 404 page for every /admin/ URL
- * that names nothing.
+ * The console's fixed answers: its one stylesheet, one script and its icon (served here, under
+ * /admin/, so that the console's own security headers apply and no other path serves files), the
+ * page a refused form (no or a stale CSRF token) is forwarded to, and the 404 page for every /admin/
+ * URL that names nothing.
  */
 @Controller
 final class ConsolePages {
@@ -27,6 +27,11 @@ final class ConsolePages {
 	@GetMapping("/admin/console.css")
 	ResponseEntity<Resource> stylesheet() {
 		return asset("console/console.css", MediaType.valueOf("text/css"));
+	}
+
+	@GetMapping(ConsoleSecurity.ICON)
+	ResponseEntity<Resource> icon() {
+		return asset("console/favicon.svg", MediaType.valueOf("image/svg+xml"));
 	}
 
 	@GetMapping("/admin/console.js")

@@ -32,6 +32,8 @@ class ConsoleSecurity {
 
 	static final String DENIED_PAGE = "/admin/denied";
 
+	static final String ICON = "/admin/favicon.svg";
+
 	@Bean
 	SessionBoundCsrfTokens consoleCsrfTokens() {
 		return new SessionBoundCsrfTokens();
@@ -56,7 +58,7 @@ class ConsoleSecurity {
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
 				.permitAll()
 				.requestMatchers("/admin", SIGN_IN_PAGE, "/admin/sign-in", "/admin/console.css", "/admin/console.js",
-						DENIED_PAGE)
+						ICON, DENIED_PAGE)
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -22,8 +22,11 @@ final class SessionsSection {
 
 	private final SessionAccess sessions;
 
-	SessionsSection(SessionAccess sessions) {
+	private final Browsers browsers;
+
+	SessionsSection(SessionAccess sessions, Browsers browsers) {
 		this.sessions = sessions;
+		this.browsers = browsers;
 	}
 
 	/** The owner's sessions; {@code current} is the session id the page came with. */
@@ -31,8 +34,8 @@ final class SessionsSection {
 		return this.sessions.list(owner, current)
 			.stream()
 			.map((session) -> new SessionRow(session.handle(), ConsoleTime.of(session.created()),
-					ConsoleTime.of(session.lastAccess()), orDash(session.ip()), orDash(session.userAgent()),
-					session.current()))
+					ConsoleTime.of(session.lastAccess()), Addresses.of(session.ip()),
+					this.browsers.describe(session.userAgent()), orDash(session.userAgent()), session.current()))
 			.toList();
 	}
 
@@ -55,8 +58,11 @@ final class SessionsSection {
 		return (text != null && !text.isBlank()) ? text : "—";
 	}
 
-	/** One live session as the section lists it; {@code current} is the one this page came with. */
+	/**
+	 * One live session as the section lists it: {@code browser} as people read it, {@code userAgent}
+	 * as sent; {@code current} is the one this page came with.
+	 */
 	record SessionRow(String handle, String created, String lastAccess, String address, String browser,
-			boolean current) {
+			String userAgent, boolean current) {
 	}
 }

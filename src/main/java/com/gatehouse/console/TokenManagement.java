@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
 import com.gatehouse.authkey.AuthKey;
+import com.gatehouse.authkey.AuthKeyProperties;
 import com.gatehouse.authkey.AuthKeys;
 import com.gatehouse.authkey.ChangeKey;
 import com.gatehouse.authkey.IssueKey;
@@ -42,14 +44,22 @@ final class TokenManagement {
 
 	private final ConsoleForms forms;
 
-	TokenManagement(AuthKeys keys, ConsoleForms forms) {
+	private final ExpiryField expiryField;
+
+	TokenManagement(AuthKeys keys, ConsoleForms forms, AuthKeyProperties policy) {
 		this.keys = keys;
 		this.forms = forms;
+		this.expiryField = ExpiryField.of(policy);
 	}
 
-	/** The user's tokens as the section lists them. */
-	List<TokenRow> rows(Manageable<User> owner) {
-		return this.keys.of(owner).stream().map(this::row).toList();
+	/**
+	 * The user's tokens as the section lists them: those stored (working or expired), then the
+	 * revoked ones; with what the add form's expiry field says.
+	 */
+	Tokens rows(Manageable<User> owner) {
+		return new Tokens(Stream.concat(this.keys.of(owner).stream().map(this::row),
+				this.keys.revokedOf(owner).stream().map(TokenRow::of))
+			.toList(), this.expiryField);
 	}
 
 	/**
@@ -108,10 +118,7 @@ final class TokenManagement {
 	}
 
 	private TokenRow row(AuthKey key) {
-		return new TokenRow(key.id(), "Auth Key", key.name().isEmpty() ? "—" : key.name(), key.hint(),
-				ConsoleTime.of(key.created()), ConsoleTime.of(key.expires()), ConsoleTime.of(key.lastUsed()),
-				(key.lastIp() != null) ? key.lastIp() : "—", key.restriction().describe(),
-				this.keys.isExpired(key) ? "expired" : "active");
+		return TokenRow.of(key, this.keys.isExpired(key));
 	}
 
 	private static ModelAndView withStatus(ModelAndView page, HttpStatus status) {
@@ -119,12 +126,12 @@ final class TokenManagement {
 		return page;
 	}
 
-	/**
-	 * One row of the section. {@code type} is "Auth Key" for every token today; popup-auth API
-	 * tokens would be listed with their own type.
-	 */
-	record TokenRow(long id, String type, String name, String hint, String created, String expires, String lastUsed,
-			String lastAddress, String restriction, String state) {
+	/** The rows of the section, and the add form's expiry field. */
+	record Tokens(List<TokenRow> rows, ExpiryField expiryField) {
+
+		public boolean isEmpty() {
+			return this.rows.isEmpty();
+		}
 	}
 
 	/** The add form as submitted: an optional name, expiry date (UTC) and read-only restriction (unticked: null). */

@@ -1,5 +1,6 @@
 package com.gatehouse.console;
 
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -10,6 +11,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
+import com.gatehouse.company.Company;
+import com.gatehouse.company.CompanyChanges;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.user.CreateUser;
 import com.gatehouse.user.User;
@@ -35,19 +38,26 @@ final class UsersController {
 
 	private final ConsoleForms forms;
 
-	UsersController(UserAccess access, UserChanges changes, ConsoleForms forms) {
+	private final CompanyChanges companies;
+
+	UsersController(UserAccess access, UserChanges changes, ConsoleForms forms, CompanyChanges companies) {
 		this.access = access;
 		this.changes = changes;
 		this.forms = forms;
+		this.companies = companies;
 	}
 
 	@GetMapping("/admin/users")
 	ModelAndView list(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable String company, @RequestParam(defaultValue = "0") int page) {
+			@RequestParam(required = false) @Nullable String company, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) @Nullable String done) {
+		Caller caller = Caller.current();
 		String filter = (company == null || company.isBlank()) ? null : company.strip();
-		return new ModelAndView("console/users").addObject("found", this.access.search(Caller.current(), filter, q, page))
+		return new ModelAndView("console/users").addObject("found", this.access.search(caller, filter, q, page))
 			.addObject("q", (q != null) ? q : "")
-			.addObject("company", (filter != null) ? filter : "");
+			.addObject("company", (filter != null) ? filter : "")
+			.addObject("companies", choosable(caller))
+			.addObject("notice", "deleted".equals(done) ? "The user was deleted." : null);
 	}
 
 	@GetMapping("/admin/users/new")
@@ -74,10 +84,17 @@ final class UsersController {
 		String company = (caller.isSystemAdmin() && form.company() != null && !form.company().isBlank())
 				? form.company().strip() : caller.company();
 		ModelAndView page = new ModelAndView("console/user-new").addObject("form", form.withoutPassword())
+			.addObject("companies", choosable(caller))
+			.addObject("chosenCompany", company)
 			.addObject("roles", this.access.grantableRoles(caller, company))
 			.addObject("errors", errors);
 		page.setStatus(status);
 		return page;
+	}
+
+	/** The companies a System-Admin picks from (no one else chooses a company: theirs is implied). */
+	private List<Company> choosable(Caller caller) {
+		return caller.isSystemAdmin() ? this.companies.readable(caller, null) : List.of();
 	}
 
 	/** The create form as submitted; blank fields mean "not given", an unticked box (null) false. */

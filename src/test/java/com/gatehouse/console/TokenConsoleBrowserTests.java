@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.gatehouse.Api;
+import com.gatehouse.Directory;
 import com.gatehouse.TestUser;
 
 import static com.gatehouse.Failures.assertFailure;
@@ -42,7 +43,8 @@ class TokenConsoleBrowserTests extends BrowserTest {
 		press("#confirm");
 
 		assertThat(text(".notice")).isEqualTo("The token was revoked.");
-		assertThat(text("#no-tokens")).isEqualTo("No tokens.");
+		assertThat(findAll("#token-list .revoke")).isEmpty();
+		assertThat(text("#token-list")).contains("pbx sync").contains("revoked").contains("by " + Directory.ADMIN_LOGIN);
 		assertFailure(keyCall(key), 401, "auth.failed");
 	}
 

@@ -29,7 +29,7 @@ class UserConsoleBrowserTests extends BrowserTest {
 		type("login", login);
 		type("name", "Made In Console");
 		type("password", password);
-		type("company", company);
+		new Select(find("#company")).selectByValue(company);
 		new Select(find("#role")).selectByVisibleText("Company-Admin");
 		press("#create-user");
 
@@ -153,7 +153,7 @@ class UserConsoleBrowserTests extends BrowserTest {
 		TestUser member = this.directory.newUser(company, "User");
 		signInAsAdmin();
 
-		type("company", company);
+		new Select(find("#company")).selectByValue(company);
 		press("#search");
 
 		assertThat(findAll("#users tbody tr")).hasSize(1);
