@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
@@ -55,12 +57,17 @@ final class GatewayFixture {
 	private GatewayFixture() {
 	}
 
-	static void register(DynamicPropertyRegistry properties) {
-		properties.add("gatehouse.gateway.upstream", UPSTREAM::url);
-		properties.add("gatehouse.gateway.policy", POLICY::toString);
-		properties.add("gatehouse.gateway.read-timeout", () -> "1s");
-		// Prometheus answers only on a management port of its own (system/ActuatorExposure).
-		properties.add("management.server.port", () -> "0");
+	/** The gateway's settings for every {@link GatewayTest}, above any file's. */
+	static final class Settings implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("gatewayFixture", Map.of(
+					"gatehouse.gateway.upstream", UPSTREAM.url(), "gatehouse.gateway.policy", POLICY.toString(),
+					"gatehouse.gateway.read-timeout", "1s",
+					// Prometheus answers only on a management port of its own (system/ActuatorExposure).
+					"management.server.port", "0")));
+		}
 	}
 
 	/** A user of {@code company} whose role holds {@code perms}. */
