@@ -34,8 +34,10 @@ final class RunningJar implements AutoCloseable {
 
 	/** Starts the jar with these environment variables and waits until it serves. */
 	static RunningJar start(Map<String, String> environment) throws Exception {
+		// C1 only: half the CPU of a start (which is most of what these tests cost), and nothing they
+		// check depends on how the JVM compiles.
 		ProcessBuilder builder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar().toString());
+				"-XX:TieredStopAtLevel=1", "-jar", jar().toString());
 		builder.environment().remove("GATEHOUSE_ADMIN_PASSWORD");
 		builder.environment().remove("SPRING_DATASOURCE_URL");
 		builder.environment().putAll(environment);

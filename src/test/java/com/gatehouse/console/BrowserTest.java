@@ -5,18 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -24,8 +19,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,69 +31,28 @@ import com.gatehouse.TestUser;
 
 /**
  * The base of every console browser test: the service on a random port (as {@link GatehouseTest}),
- * one headless Debian Chromium per test class driven through {@code /usr/bin/chromedriver} (set
- * explicitly, so Selenium Manager never downloads anything), a fresh profile, and a screenshot of
- * every test in {@code target/screenshots/<TestClass>-<test>.png}, failed or not. Each test starts
- * with no cookies at a 1280x900 window. Without Chromium or its driver the tests are skipped,
- * unless {@code GATEHOUSE_TEST_BROWSER=required} (CI) makes that a failure. The browser talks only
- * to 127.0.0.1.
+ * the run's one headless Chromium ({@link Chromium}, which skips the class where there is none), and
+ * a screenshot of every test in {@code target/screenshots/<TestClass>-<test>.png}, failed or not.
+ * Each test starts with no cookies at a 1280x900 window. The browser talks only to 127.0.0.1.
  */
 @GatehouseTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(Chromium.class)
 public abstract class BrowserTest {
-
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	@LocalServerPort
 	protected int port;
 
+	/** The run's one browser, set by {@link Chromium} before the class's tests. */
 	protected ChromeDriver browser;
 
 	protected Api api;
 
 	protected Directory directory;
 
-	private Path profile;
-
 	private String adminSession;
-
-	@BeforeAll
-	void startBrowser() throws IOException {
-		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!present && "required".equals(System.getenv("GATEHOUSE_TEST_BROWSER"))) {
-			Assertions.fail("GATEHOUSE_TEST_BROWSER=required, but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
-		}
-		Assumptions.assumeTrue(present, "no " + CHROMIUM + " or " + CHROMEDRIVER + ": browser tests skipped");
-		this.profile = Files.createTempDirectory("gatehouse-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--disable-default-apps", "--disable-extensions", "--password-store=basic",
-				"--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication",
-				"--user-data-dir=" + this.profile, "--window-size=1280,900");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
-		this.browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-	}
-
-	@AfterAll
-	void stopBrowser() throws IOException {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-		if (this.profile != null) {
-			try (Stream<Path> files = Files.walk(this.profile)) {
-				files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
-			}
-		}
-	}
 
 	@BeforeEach
 	void freshBrowser() {

@@ -8,12 +8,9 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
-import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
 import static com.gatehouse.gateway.GatewayFixture.keyHeader;
@@ -23,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /forward-auth} as nginx, Traefik and Envoy call it (issue 11 §2): exactly 200 with the
  * identity headers, 401 or 403, with no body, on the same policy as the gateway.
  */
-@GatehouseTest
+@GatewayTest
 class ForwardAuthTests {
 
 	@LocalManagementPort
@@ -32,11 +29,6 @@ class ForwardAuthTests {
 	Api api;
 
 	Directory directory;
-
-	@DynamicPropertySource
-	static void gateway(DynamicPropertyRegistry properties) {
-		GatewayFixture.register(properties);
-	}
 
 	@Test
 	void nginxHeadersWhenAllowedThen200WithIdentityAndAnAssertionForTheOriginalRequest() throws Exception {

@@ -5,8 +5,12 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import com.gatehouse.Api;
@@ -56,17 +60,26 @@ public final class GatewayFixture {
 	private GatewayFixture() {
 	}
 
-	static void register(DynamicPropertyRegistry properties) {
-		registerGateway(properties);
-		// Prometheus answers only on a management port of its own (system/ActuatorExposure).
-		properties.add("management.server.port", () -> "0");
-	}
-
 	/** The upstream and the policy alone: the actuator stays on the API port. */
 	public static void registerGateway(DynamicPropertyRegistry properties) {
-		properties.add("gatehouse.gateway.upstream", UPSTREAM::url);
-		properties.add("gatehouse.gateway.policy", POLICY::toString);
-		properties.add("gatehouse.gateway.read-timeout", () -> "1s");
+		gateway().forEach((name, value) -> properties.add(name, () -> value));
+	}
+
+	private static Map<String, Object> gateway() {
+		return Map.of("gatehouse.gateway.upstream", UPSTREAM.url(), "gatehouse.gateway.policy", POLICY.toString(),
+				"gatehouse.gateway.read-timeout", "1s");
+	}
+
+	/** The gateway's settings for every {@link GatewayTest}, above any file's. */
+	static final class Settings implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			Map<String, Object> settings = new HashMap<>(gateway());
+			// Prometheus answers only on a management port of its own (system/ActuatorExposure).
+			settings.put("management.server.port", "0");
+			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("gatewayFixture", settings));
+		}
 	}
 
 	/** A user of {@code company} whose role holds {@code perms}. */

@@ -3,13 +3,10 @@ package com.gatehouse.gateway;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
-import com.gatehouse.GatehouseTest;
 
 import static com.gatehouse.gateway.GatewayFixture.keyHeader;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,18 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every other failure does, an upstream's answer keeps its status, and forward-auth still answers
  * its exact 401 and 403 (a proxy would take a 200 for "allowed").
  */
-@GatehouseTest
+@GatewayTest
 @TestPropertySource(properties = "gatehouse.rest.legacy-status=true")
 class GatewayLegacyStatusTests {
 
 	Api api;
 
 	Directory directory;
-
-	@DynamicPropertySource
-	static void gateway(DynamicPropertyRegistry properties) {
-		GatewayFixture.register(properties);
-	}
 
 	@Test
 	void gatewayFailuresWhenLegacyStatusThen200WithFailButUpstreamStatusesAndForwardAuthStatusesUnchanged() {

@@ -22,12 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
-import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +38,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * unauthorized one gets 401. Skipped when nginx is not installed, unless
  * {@code GATEHOUSE_TEST_NGINX=required} (as in CI, which installs it).
  */
-@GatehouseTest
+@GatewayTest
 class GatewayNginxTests {
 
 	private static final Path NGINX = Path.of("/usr/sbin/nginx");
@@ -58,11 +55,6 @@ class GatewayNginxTests {
 	Process nginx;
 
 	int nginxPort;
-
-	@DynamicPropertySource
-	static void gateway(DynamicPropertyRegistry properties) {
-		GatewayFixture.register(properties);
-	}
 
 	@BeforeEach
 	void startNginx() throws Exception {

@@ -17,12 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
-import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
 import static com.gatehouse.Failures.assertFailure;
@@ -35,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * arrives (identity, a verifiable assertion, no credential, no spoofed header), the policy at both
  * grant levels and with restricted keys, streaming, and the failures of an upstream.
  */
-@GatehouseTest
+@GatewayTest
 class GatewayTests {
 
 	@LocalServerPort
@@ -47,11 +44,6 @@ class GatewayTests {
 	Api api;
 
 	Directory directory;
-
-	@DynamicPropertySource
-	static void gateway(DynamicPropertyRegistry properties) {
-		GatewayFixture.register(properties);
-	}
 
 	@BeforeEach
 	void setUp() {

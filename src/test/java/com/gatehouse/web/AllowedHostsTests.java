@@ -5,12 +5,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.GatehouseTest;
 import com.gatehouse.RawHttp;
 import com.gatehouse.TestUser;
 
@@ -23,9 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the attacker's domain, cannot log in with a password it guesses. Health stays open to probes that
  * address the instance by IP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "gatehouse.web.allowed-hosts=gatehouse.example,127.0.0.1")
-@ActiveProfiles("test")
+@GatehouseTest
+// The same settings as UntrustedPeerTests, so both share one application context: no call here
+// carries a forwarded header, which is all the trusted-proxy setting changes.
+@TestPropertySource(properties = { "gatehouse.web.allowed-hosts=gatehouse.example,127.0.0.1",
+		"server.tomcat.remoteip.internal-proxies=192\\.0\\.2\\.254" })
 class AllowedHostsTests {
 
 	private static final String REBOUND = "rebind.attacker.example";

@@ -22,7 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * peers (and every call stays on loopback).
  */
 @GatehouseTest
-@TestPropertySource(properties = "server.tomcat.remoteip.internal-proxies=192\\.0\\.2\\.254")
+// The same settings as AllowedHostsTests, so both share one application context: every call here
+// addresses 127.0.0.1, which the allowed hosts include.
+@TestPropertySource(properties = { "gatehouse.web.allowed-hosts=gatehouse.example,127.0.0.1",
+		"server.tomcat.remoteip.internal-proxies=192\\.0\\.2\\.254" })
 class UntrustedPeerTests {
 
 	@Autowired
