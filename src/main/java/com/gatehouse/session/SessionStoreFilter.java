@@ -1,5 +1,7 @@
 package com.gatehouse.session;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
@@ -13,7 +15,8 @@ import org.springframework.core.env.Environment;
  * Redis whenever its classes are present. And Redis itself (a connection factory for
  * {@code localhost:6379} and its health indicator, which would report the whole service DOWN) is
  * left out unless sessions live there or a {@code spring.data.redis} address is set, so a single
- * machine on the embedded database never reaches for a Redis it does not have. Registered in
+ * machine on the embedded database never reaches for a Redis it does not have (nor configures what
+ * comes along with Redis's starter). Registered in
  * {@code META-INF/spring.factories}; an unknown store fails here, at startup, naming the valid ones.
  */
 final class SessionStoreFilter implements AutoConfigurationImportFilter, EnvironmentAware {
@@ -22,7 +25,10 @@ final class SessionStoreFilter implements AutoConfigurationImportFilter, Environ
 
 	private static final String REDIS_SESSIONS = "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration";
 
-	private static final String REDIS = "org.springframework.boot.data.redis.";
+	// Redis itself, and what its starter brings along: Spring Data's web and repository metrics
+	// support and Netty's settings, which nothing of Gatehouse's uses without Redis.
+	private static final List<String> REDIS = List.of("org.springframework.boot.data.redis.",
+			"org.springframework.boot.data.autoconfigure.", "org.springframework.boot.netty.");
 
 	private @Nullable Environment environment;
 
@@ -45,7 +51,7 @@ final class SessionStoreFilter implements AutoConfigurationImportFilter, Environ
 			String candidate = candidates[i];
 			matches[i] = candidate == null || !((candidate.equals(JDBC_SESSIONS) && store != SessionStoreProperties.Store.JDBC)
 					|| (candidate.equals(REDIS_SESSIONS) && store != SessionStoreProperties.Store.REDIS)
-					|| (candidate.startsWith(REDIS) && !redisInUse));
+					|| (!redisInUse && REDIS.stream().anyMatch(candidate::startsWith)));
 		}
 		return matches;
 	}
