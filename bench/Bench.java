@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
 import de.mkammerer.argon2.Argon2Factory;
 
 /**
- * The one performance benchmark (run it with bench/run): starts the packaged jar on a fresh
- * embedded store as the README runs it ({@code java -Xmx128m -jar}, nothing but the data directory,
+ * The one performance benchmark (run it with bench/run): starts the packaged service on a fresh
+ * embedded store as the README runs it (the extracted jar with its class data sharing archive and
+ * {@code -Xmx128m}: {@link #README_FLAGS}; nothing but the data directory,
  * port and admin password set), times start to healthy, then runs every case in interleaved rounds over
  * loopback and prints one table. Per case and round: a closed loop at the highest rate it reaches
  * (calls/s, and the server's CPU time per call from /proc/<pid>/stat, which hardly depends on what
@@ -49,8 +50,11 @@ public class Bench {
 
 	static final Locale L = Locale.ROOT;
 
-	/** The one JVM flag README.md's {@code java -jar} command carries. */
-	static final String README_HEAP = "-Xmx128m";
+	/** What README.md's {@code java -jar} command runs: the extracted jar that mvn package trained. */
+	static final Path README_JAR = Path.of("target", "gatehouse", "gatehouse-0.1.0.jar");
+
+	/** The JVM flags README.md's {@code java -jar} command carries. */
+	static final List<String> README_FLAGS = List.of("-XX:SharedArchiveFile=target/gatehouse/gatehouse.jsa", "-Xmx128m");
 
 	static int port;
 
@@ -79,16 +83,15 @@ public class Bench {
 			rounds = 1;
 			seconds = 1;
 		}
-		Path jar = Files.list(Path.of("target"))
-			.filter((file) -> file.getFileName().toString().matches("gatehouse-[0-9.]+(-SNAPSHOT)?\\.jar"))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("no target/gatehouse-*.jar: run mvn package first"));
+		if (!Files.exists(README_JAR)) {
+			throw new IllegalStateException("no " + README_JAR + ": run mvn package first");
+		}
 		Path dataDir = Files.createTempDirectory("gatehouse-bench");
 		port = freePort();
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-		command.add(README_HEAP);
+		command.addAll(README_FLAGS);
 		command.addAll(jvmArgs);
-		command.addAll(List.of("-jar", jar.toString()));
+		command.addAll(List.of("-jar", README_JAR.toString()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dataDir.resolve("server.log").toFile());
 		builder.environment().put("GATEHOUSE_DATA_DIR", dataDir.resolve("data").toString());
@@ -159,7 +162,8 @@ public class Bench {
 				cpuModel, Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).split(" ")[0],
 				System.getProperty("java.version"));
 		System.out.printf(L, "%d rounds, %d s per phase, %d clients, server settings: %s%n%n", rounds, seconds, clients,
-				settings.isBlank() ? "as the README runs it (" + README_HEAP + ")" : README_HEAP + " " + settings.trim());
+				settings.isBlank() ? "as the README runs it (" + String.join(" ", README_FLAGS) + ")"
+						: String.join(" ", README_FLAGS) + " " + settings.trim());
 		System.out.println("| figure | Gatehouse | goal | Keycloak 26.7 (issue 13) |");
 		System.out.println("|---|---|---|---|");
 		for (int i = 0; i < cases.size(); i++) {
