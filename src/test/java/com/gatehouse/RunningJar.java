@@ -15,11 +15,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged jar that {@code mvn package} built, running in its own process until closed
+ * The service that {@code mvn package} built, started as the README runs it (the extracted jar in
+ * {@code target/gatehouse/} with its class data sharing archive), in its own process until closed
  * (SIGTERM, as a service manager stops it) or {@link #kill() killed}. Only the environment given
  * configures it: the test's own datasource and admin password settings are not passed on.
  */
 final class RunningJar implements AutoCloseable {
+
+	private static final Path EXTRACTED = Paths.get("target", "gatehouse");
 
 	private final Process process;
 
@@ -35,7 +38,7 @@ final class RunningJar implements AutoCloseable {
 	/** Starts the jar with these environment variables and waits until it serves. */
 	static RunningJar start(Map<String, String> environment) throws Exception {
 		ProcessBuilder builder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar().toString());
+				"-XX:SharedArchiveFile=" + EXTRACTED.resolve("gatehouse.jsa"), "-jar", jar().toString());
 		builder.environment().remove("GATEHOUSE_ADMIN_PASSWORD");
 		builder.environment().remove("SPRING_DATASOURCE_URL");
 		builder.environment().putAll(environment);
@@ -52,7 +55,7 @@ final class RunningJar implements AutoCloseable {
 	}
 
 	private static Path jar() throws IOException {
-		try (var files = Files.list(Paths.get("target"))) {
+		try (var files = Files.list(EXTRACTED)) {
 			return files.filter((file) -> file.getFileName().toString().matches("gatehouse-.*\\.jar"))
 				.findFirst()
 				.orElseThrow(() -> new IllegalStateException("run 'mvn package' first"));
