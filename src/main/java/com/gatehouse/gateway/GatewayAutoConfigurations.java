@@ -1,55 +1,32 @@
 package com.gatehouse.gateway;
 
-import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
-import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
-import org.springframework.context.EnvironmentAware;
+import java.util.List;
+import java.util.function.Predicate;
+
 import org.springframework.core.env.Environment;
 
 /**
- * Leaves out the auto-configurations that only the gateway brings in (Spring Cloud's context,
- * commons and Gateway Server WebMVC, and the HTTP client and {@code RestClient} support they sit
- * on) while the gateway is off, which is the default: parsing them and making their refresh scope,
+ * The auto-configurations that only the gateway brings in (Spring Cloud's context, commons and
+ * Gateway Server WebMVC, and the HTTP client and {@code RestClient} support they sit on), left out
+ * while the gateway is off, which is the default: parsing them and making their refresh scope,
  * discovery client, route holders and HTTP client factories was a large share of the work at
  * startup (docs/performance.md), for beans that nothing uses without an upstream or a policy. With
- * either set, every one of them is configured as before. Registered in
- * {@code META-INF/spring.factories}.
+ * either set, every one of them is configured as before. Asked by
+ * {@code system/UnusedAutoConfigurations}.
  */
-final class GatewayAutoConfigurations implements AutoConfigurationImportFilter, EnvironmentAware {
+public final class GatewayAutoConfigurations {
 
-	private static final String[] GATEWAY_ONLY = { "org.springframework.cloud.", "org.springframework.boot.restclient.",
-			"org.springframework.boot.http.client." };
+	private static final List<String> GATEWAY_ONLY = List.of("org.springframework.cloud.",
+			"org.springframework.boot.restclient.", "org.springframework.boot.http.client.");
 
-	private @Nullable Environment environment;
-
-	@Override
-	public void setEnvironment(Environment environment) {
-		this.environment = environment;
+	private GatewayAutoConfigurations() {
 	}
 
-	@Override
-	public boolean[] match(@Nullable String[] candidates, AutoConfigurationMetadata metadata) {
-		Environment environment = this.environment;
-		if (environment == null) {
-			throw new IllegalStateException("GatewayAutoConfigurations needs the environment");
+	/** The auto-configurations (by class name) that the gateway as configured does not need. */
+	public static Predicate<String> unused(Environment environment) {
+		if (GatewayOn.in(environment)) {
+			return (candidate) -> false;
 		}
-		boolean gatewayOn = GatewayOn.in(environment);
-		boolean[] matches = new boolean[candidates.length];
-		for (int i = 0; i < candidates.length; i++) {
-			matches[i] = gatewayOn || !gatewayOnly(candidates[i]);
-		}
-		return matches;
-	}
-
-	private static boolean gatewayOnly(@Nullable String candidate) {
-		if (candidate == null) {
-			return false;
-		}
-		for (String prefix : GATEWAY_ONLY) {
-			if (candidate.startsWith(prefix)) {
-				return true;
-			}
-		}
-		return false;
+		return (candidate) -> GATEWAY_ONLY.stream().anyMatch(candidate::startsWith);
 	}
 }

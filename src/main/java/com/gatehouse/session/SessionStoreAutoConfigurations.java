@@ -1,12 +1,9 @@
 package com.gatehouse.session;
 
 import java.util.List;
+import java.util.function.Predicate;
 
-import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
-import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 
 /**
@@ -16,10 +13,10 @@ import org.springframework.core.env.Environment;
  * {@code localhost:6379} and its health indicator, which would report the whole service DOWN) is
  * left out unless sessions live there or a {@code spring.data.redis} address is set, so a single
  * machine on the embedded database never reaches for a Redis it does not have (nor configures what
- * comes along with Redis's starter). Registered in
- * {@code META-INF/spring.factories}; an unknown store fails here, at startup, naming the valid ones.
+ * comes along with Redis's starter). Asked by {@code system/UnusedAutoConfigurations}; an unknown
+ * store fails there, at startup, naming the valid ones.
  */
-final class SessionStoreFilter implements AutoConfigurationImportFilter, EnvironmentAware {
+public final class SessionStoreAutoConfigurations {
 
 	private static final String JDBC_SESSIONS = "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration";
 
@@ -30,30 +27,17 @@ final class SessionStoreFilter implements AutoConfigurationImportFilter, Environ
 	private static final List<String> REDIS = List.of("org.springframework.boot.data.redis.",
 			"org.springframework.boot.data.autoconfigure.", "org.springframework.boot.netty.");
 
-	private @Nullable Environment environment;
-
-	@Override
-	public void setEnvironment(Environment environment) {
-		this.environment = environment;
+	private SessionStoreAutoConfigurations() {
 	}
 
-	@Override
-	public boolean[] match(@Nullable String[] candidates, AutoConfigurationMetadata metadata) {
-		Environment environment = this.environment;
-		if (environment == null) {
-			throw new IllegalStateException("SessionStoreFilter needs the environment");
-		}
+	/** The auto-configurations (by class name) that the configured store does not need. */
+	public static Predicate<String> unused(Environment environment) {
 		SessionStoreProperties.Store store = SessionStoreProperties.of(environment).store();
 		boolean redisInUse = store == SessionStoreProperties.Store.REDIS || isSet(environment, "spring.data.redis.url")
 				|| isSet(environment, "spring.data.redis.host");
-		boolean[] matches = new boolean[candidates.length];
-		for (int i = 0; i < candidates.length; i++) {
-			String candidate = candidates[i];
-			matches[i] = candidate == null || !((candidate.equals(JDBC_SESSIONS) && store != SessionStoreProperties.Store.JDBC)
-					|| (candidate.equals(REDIS_SESSIONS) && store != SessionStoreProperties.Store.REDIS)
-					|| (!redisInUse && REDIS.stream().anyMatch(candidate::startsWith)));
-		}
-		return matches;
+		return (candidate) -> (candidate.equals(JDBC_SESSIONS) && store != SessionStoreProperties.Store.JDBC)
+				|| (candidate.equals(REDIS_SESSIONS) && store != SessionStoreProperties.Store.REDIS)
+				|| (!redisInUse && REDIS.stream().anyMatch(candidate::startsWith));
 	}
 
 	private static boolean isSet(Environment environment, String name) {
