@@ -15,11 +15,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged jar that {@code mvn package} built, running in its own process until closed
+ * The service that {@code mvn package} built, started as the README runs it (the extracted jar in
+ * {@code target/gatehouse/} with its class data sharing archive), in its own process until closed
  * (SIGTERM, as a service manager stops it) or {@link #kill() killed}. Only the environment given
  * configures it: the test's own datasource and admin password settings are not passed on.
  */
 final class RunningJar implements AutoCloseable {
+
+	private static final Path EXTRACTED = Paths.get("target", "gatehouse");
 
 	private final Process process;
 
@@ -34,10 +37,12 @@ final class RunningJar implements AutoCloseable {
 
 	/** Starts the jar with these environment variables and waits until it serves. */
 	static RunningJar start(Map<String, String> environment) throws Exception {
-		// C1 only: half the CPU of a start (which is most of what these tests cost), and nothing they
-		// check depends on how the JVM compiles.
+		// As the README runs it (the extracted jar and its class data archive), but C1 only: half the
+		// CPU of a start (which is most of what these tests cost), and nothing they check depends on
+		// how the JVM compiles.
 		ProcessBuilder builder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-jar", jar().toString());
+				"-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + EXTRACTED.resolve("gatehouse.jsa"), "-jar",
+				jar().toString());
 		builder.environment().remove("GATEHOUSE_ADMIN_PASSWORD");
 		builder.environment().remove("SPRING_DATASOURCE_URL");
 		builder.environment().putAll(environment);
@@ -88,7 +93,7 @@ final class RunningJar implements AutoCloseable {
 	}
 
 	private static Path jar() throws IOException {
-		try (var files = Files.list(Paths.get("target"))) {
+		try (var files = Files.list(EXTRACTED)) {
 			return files.filter((file) -> file.getFileName().toString().matches("gatehouse-.*\\.jar"))
 				.findFirst()
 				.orElseThrow(() -> new IllegalStateException("run 'mvn package' first"));

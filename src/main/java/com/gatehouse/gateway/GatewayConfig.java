@@ -11,6 +11,7 @@ import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchangeHandlerFunction;
 import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.function.RequestPredicate;
@@ -50,16 +51,18 @@ class GatewayConfig {
 	/**
 	 * Spring Cloud Gateway's exchange over {@link UpstreamConnections}: the read timeout is a limit on
 	 * silence (a stalled upstream is cut off, a long download is not), and redirects go back to the
-	 * client as they are.
+	 * client as they are. Only with the gateway on: otherwise Spring Cloud is not configured at all
+	 * ({@link GatewayAutoConfigurations}).
 	 */
 	@Bean
+	@Conditional(GatewayOn.class)
 	ProxyExchange gatewayProxyExchange(GatewayProperties properties, GatewayMvcProperties gateway) {
 		return new RestClientProxyExchange(RestClient.builder().requestFactory(new UpstreamConnections(properties)).build(),
 				gateway);
 	}
 
 	@Bean
-	@ConditionalOnProperty("gatehouse.gateway.upstream")
+	@ConditionalOnProperty(GatewayOn.UPSTREAM)
 	RouterFunction<ServerResponse> gatewayRoutes(GatewayProperties properties, RoutePolicy policy, RouteAccess access,
 			ProxyExchangeHandlerFunction proxy, Identity identity, RequestBodies bodies, GatewayMetrics metrics,
 			FailureRenderer renderer) {
