@@ -59,7 +59,8 @@ public class GatewayLoad {
 		int upstreamMillis = args.length > 4 ? Integer.parseInt(args[4]) : 10;
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 		HttpServer upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-		upstream.setExecutor(Executors.newFixedThreadPool(threads * 2));
+		ExecutorService answering = Executors.newFixedThreadPool(threads * 2);
+		upstream.setExecutor(answering);
 		upstream.createContext("/", (exchange) -> {
 			exchange.getRequestBody().readAllBytes();
 			if (upstreamMillis > 0) {
@@ -131,6 +132,7 @@ public class GatewayLoad {
 			gatehouse.destroy();
 			gatehouse.waitFor();
 			upstream.stop(0);
+			answering.shutdownNow();
 			try (Stream<Path> files = Files.walk(dir)) {
 				files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
 			}
