@@ -48,6 +48,13 @@ class GatewayConfig {
 		return policy;
 	}
 
+	/** The pooled connections to upstreams, a bean so that the context closes them. */
+	@Bean
+	@Conditional(GatewayOn.class)
+	UpstreamConnections upstreamConnections(GatewayProperties properties) {
+		return new UpstreamConnections(properties);
+	}
+
 	/**
 	 * Spring Cloud Gateway's exchange over {@link UpstreamConnections}: the read timeout is a limit on
 	 * silence (a stalled upstream is cut off, a long download is not), and redirects go back to the
@@ -56,9 +63,8 @@ class GatewayConfig {
 	 */
 	@Bean
 	@Conditional(GatewayOn.class)
-	ProxyExchange gatewayProxyExchange(GatewayProperties properties, GatewayMvcProperties gateway) {
-		return new RestClientProxyExchange(RestClient.builder().requestFactory(new UpstreamConnections(properties)).build(),
-				gateway);
+	ProxyExchange gatewayProxyExchange(UpstreamConnections connections, GatewayMvcProperties gateway) {
+		return new RestClientProxyExchange(RestClient.builder().requestFactory(connections).build(), gateway);
 	}
 
 	@Bean

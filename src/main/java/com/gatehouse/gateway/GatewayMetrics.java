@@ -1,6 +1,8 @@
 package com.gatehouse.gateway;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +31,9 @@ final class GatewayMetrics {
 
 	private final MeterRegistry meters;
 
+	/** The meters by their tags, looked up once each: a registry lookup builds and sorts the tags every time. */
+	private final Map<Tags, Meters> byTags = new ConcurrentHashMap<>();
+
 	GatewayMetrics(MeterRegistry meters) {
 		this.meters = meters;
 	}
@@ -42,14 +47,27 @@ final class GatewayMetrics {
 			.orElse(NONE);
 		String verb = rule.map(RouteRule::verb).orElse(rule.isPresent() ? RouteRule.ANY : NONE);
 		String type = rule.map(RouteRule::type).orElse(rule.isPresent() ? RouteRule.ANY : NONE);
-		Counter.builder(prefix + ".requests")
+		Meters meters = this.byTags.computeIfAbsent(new Tags(prefix, section, verb, type, outcome), this::register);
+		meters.requests().increment();
+		sample.stop(meters.latency());
+	}
+
+	private Meters register(Tags tags) {
+		Counter requests = Counter.builder(tags.prefix() + ".requests")
 			.description("Calls decided, by the policy rule that matched and the outcome")
-			.tags("section", section, "verb", verb, "type", type, "outcome", outcome)
-			.register(this.meters)
-			.increment();
-		sample.stop(Timer.builder(prefix + ".latency")
+			.tags("section", tags.section(), "verb", tags.verb(), "type", tags.type(), "outcome", tags.outcome())
+			.register(this.meters);
+		Timer latency = Timer.builder(tags.prefix() + ".latency")
 			.description("Time to decide a call (and for the gateway, until the upstream's answer began)")
-			.tags("outcome", outcome)
-			.register(this.meters));
+			.tags("outcome", tags.outcome())
+			.register(this.meters);
+		return new Meters(requests, latency);
+	}
+
+	/** As many as the policy's rules times the outcomes: the tags never hold a client's own words. */
+	private record Tags(String prefix, String section, String verb, String type, String outcome) {
+	}
+
+	private record Meters(Counter requests, Timer latency) {
 	}
 }

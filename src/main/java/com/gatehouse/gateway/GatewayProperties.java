@@ -20,14 +20,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param assertionLifetime how long an {@code X-Gatehouse-Assertion} is valid (at most 60 s)
  * @param keyRotation how old the assertion signing key grows before a new one replaces it
  * @param decisionCache how long a forward-auth decision is kept per credential and route (at most 1 s)
+ * @param maxConnections how many connections to one upstream the gateway keeps open and alive at most
+ * (200, as many as calls the server works on at once); a call that finds them all busy for the connect
+ * timeout gets 502
  */
 @ConfigurationProperties("gatehouse.gateway")
 public record GatewayProperties(@Nullable URI upstream, @Nullable Path policy, Duration connectTimeout,
-		Duration readTimeout, Duration assertionLifetime, Duration keyRotation, Duration decisionCache) {
+		Duration readTimeout, Duration assertionLifetime, Duration keyRotation, Duration decisionCache,
+		Integer maxConnections) {
 
 	static final Duration MAX_ASSERTION_LIFETIME = Duration.ofSeconds(60);
 
 	static final Duration MAX_DECISION_CACHE = Duration.ofSeconds(1);
+
+	static final int DEFAULT_MAX_CONNECTIONS = 200;
 
 	public GatewayProperties {
 		connectTimeout = (connectTimeout != null) ? connectTimeout : Duration.ofSeconds(2);
@@ -35,6 +41,10 @@ public record GatewayProperties(@Nullable URI upstream, @Nullable Path policy, D
 		assertionLifetime = (assertionLifetime != null) ? assertionLifetime : MAX_ASSERTION_LIFETIME;
 		keyRotation = (keyRotation != null) ? keyRotation : Duration.ofDays(30);
 		decisionCache = (decisionCache != null) ? decisionCache : MAX_DECISION_CACHE;
+		maxConnections = (maxConnections != null) ? maxConnections : DEFAULT_MAX_CONNECTIONS;
+		if (maxConnections < 1) {
+			throw new IllegalArgumentException("gatehouse.gateway.max-connections must be at least 1");
+		}
 		if (assertionLifetime.isNegative() || assertionLifetime.isZero() || assertionLifetime.compareTo(MAX_ASSERTION_LIFETIME) > 0) {
 			throw new IllegalArgumentException("gatehouse.gateway.assertion-lifetime must be between 1s and 60s");
 		}

@@ -1,5 +1,10 @@
 package com.gatehouse.gateway;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +21,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +37,9 @@ import org.springframework.stereotype.Component;
 final class SigningKeys {
 
 	static final Duration REFRESH = Duration.ofSeconds(10);
+
+	/** Not registered with the JDK: it serves only the assertion signer. */
+	private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
 	private final SigningKeyRepository repository;
 
@@ -99,11 +108,21 @@ final class SigningKeys {
 		}
 	}
 
+	/**
+	 * Bouncy Castle's ECDSA (already on the class path) over its own form of the private key signs in
+	 * a sixth of the CPU of the JDK 17 one, which was the largest single cost of a forwarded call: its
+	 * own key shares the curve's precomputed multiples of the base point, the JDK's key is converted
+	 * and the table made again on every signature. The signature is the same ES256.
+	 */
 	private static ECDSASigner signer(SigningKey key) {
 		try {
-			return new ECDSASigner(key.jwk());
+			PrivateKey own = KeyFactory.getInstance("EC", BOUNCY_CASTLE)
+				.generatePrivate(new PKCS8EncodedKeySpec(key.jwk().toPrivateKey().getEncoded()));
+			ECDSASigner signer = new ECDSASigner(own, Curve.P_256);
+			signer.getJCAContext().setProvider(BOUNCY_CASTLE);
+			return signer;
 		}
-		catch (JOSEException unusable) {
+		catch (JOSEException | GeneralSecurityException unusable) {
 			throw new IllegalStateException("signing key generation " + key.generation() + " is unusable", unusable);
 		}
 	}

@@ -1,8 +1,8 @@
 package com.gatehouse.gateway;
 
 import java.net.SocketTimeoutException;
-import java.util.Locale;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.client.ResourceAccessException;
 
@@ -11,7 +11,7 @@ import com.gatehouse.rest.RestFailure;
 /**
  * What a failed exchange with an upstream answers (issue 11): 504 {@code upstream.timeout} when
  * its answer did not begin in time, 502 {@code upstream.unavailable} when it could not be reached
- * (a connection refused or not made in time) or broke off. Null for a failure that is not an
+ * (a connection refused or not made in time, or no pooled one free in time) or broke off. Null for a failure that is not an
  * exchange's I/O.
  */
 final class UpstreamFailures {
@@ -25,15 +25,10 @@ final class UpstreamFailures {
 		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SocketTimeoutException timeout) {
-				// The JDK says "Connect timed out" when no connection was made, "Read timed out" otherwise.
-				return isConnect(timeout) ? RestFailure.upstreamUnavailable() : RestFailure.upstreamTimeout();
+				return (timeout instanceof ConnectTimeoutException) ? RestFailure.upstreamUnavailable()
+						: RestFailure.upstreamTimeout();
 			}
 		}
 		return RestFailure.upstreamUnavailable();
-	}
-
-	private static boolean isConnect(SocketTimeoutException timeout) {
-		String message = timeout.getMessage();
-		return message != null && message.toLowerCase(Locale.ROOT).contains("connect");
 	}
 }

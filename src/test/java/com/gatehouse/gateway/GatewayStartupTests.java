@@ -45,6 +45,14 @@ class GatewayStartupTests {
 	}
 
 	@Test
+	void maxConnectionsWhenBelowOneThenTheServiceDoesNotStart() {
+		assertThatThrownBy(() -> new SpringApplicationBuilder(GatehouseApplication.class).profiles("test")
+			.run("--server.port=0", ownDatabase(), "--gatehouse.gateway.upstream=" + GatewayFixture.UPSTREAM.url(),
+					"--gatehouse.gateway.max-connections=0")
+			.close()).rootCause().hasMessageContaining("gatehouse.gateway.max-connections must be at least 1");
+	}
+
+	@Test
 	void upstreamWhenNoPolicyThenLogSaysFailClosedAndEveryCallIsRefused(CapturedOutput output) {
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GatehouseApplication.class).profiles("test")
 			.run("--server.port=0", ownDatabase(), "--gatehouse.gateway.upstream=" + GatewayFixture.UPSTREAM.url())) {

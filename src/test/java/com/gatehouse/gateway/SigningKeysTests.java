@@ -69,6 +69,6 @@ class SigningKeysTests {
 
 	private SigningKeys instance() {
 		return new SigningKeys(this.repository, this.clock,
-				new GatewayProperties(null, null, null, null, LIFETIME, ROTATION, null));
+				new GatewayProperties(null, null, null, null, LIFETIME, ROTATION, null, null));
 	}
 }
