@@ -85,12 +85,20 @@ class EnvelopeRoutingTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/", "/rest/", "/rest/nothing", "/rest/ops/read/company/extra/segment", "/nothing/here",
+	@ValueSource(strings = { "/rest/", "/rest/nothing", "/rest/ops/read/company/extra/segment", "/nothing/here",
 			"/index.html", "/login", "/logout", "/error", "/error/x" })
 	void randomPathsAreNotFoundAsJson(String path) {
 		Api.Reply reply = this.api.post(path, "{}");
 
 		assertFailure(reply, 404, "request.unknown_path");
+	}
+
+	/** {@code /} leads a browser to the console (GET only); anything else sent there is a JSON failure. */
+	@Test
+	void postToTheRootIsAJsonMethodFailure() {
+		Api.Reply reply = this.api.post("/", "{}");
+
+		assertFailure(reply, 405, "http.405");
 	}
 
 	@ParameterizedTest
