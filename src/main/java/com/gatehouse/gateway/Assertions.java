@@ -1,5 +1,6 @@
 package com.gatehouse.gateway;
 
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import com.gatehouse.permission.Caller;
@@ -30,6 +32,12 @@ final class Assertions {
 	private final Clock clock;
 
 	private final Duration lifetime;
+
+	/**
+	 * The newest key's header, parsed from its own serialization so that Nimbus reuses that form
+	 * instead of writing the same JSON again for every assertion; it changes only with the key.
+	 */
+	private volatile @Nullable JWSHeader header;
 
 	Assertions(SigningKeys keys, Clock clock, GatewayProperties properties) {
 		this.keys = keys;
@@ -50,10 +58,7 @@ final class Assertions {
 			.expirationTime(Date.from(now.plus(this.lifetime)))
 			.jwtID(UUID.randomUUID().toString())
 			.build();
-		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT)
-			.keyID(key.newest().jwk().getKeyID())
-			.build();
-		SignedJWT jwt = new SignedJWT(header, claims);
+		SignedJWT jwt = new SignedJWT(headerFor(key.newest().jwk().getKeyID()), claims);
 		try {
 			jwt.sign(key.signer());
 		}
@@ -61,5 +66,21 @@ final class Assertions {
 			throw new IllegalStateException("cannot sign an assertion", failed);
 		}
 		return jwt.serialize();
+	}
+
+	private JWSHeader headerFor(String keyId) {
+		JWSHeader cached = this.header;
+		if (cached != null && keyId.equals(cached.getKeyID())) {
+			return cached;
+		}
+		JWSHeader built = new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID(keyId).build();
+		try {
+			cached = JWSHeader.parse(built.toBase64URL());
+		}
+		catch (ParseException unreadable) {
+			throw new IllegalStateException("cannot read back an assertion header", unreadable);
+		}
+		this.header = cached;
+		return cached;
 	}
 }

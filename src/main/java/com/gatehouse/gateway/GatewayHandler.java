@@ -24,7 +24,6 @@ import com.gatehouse.permission.RouteCall;
 import com.gatehouse.permission.RouteRule;
 import com.gatehouse.rest.FailureRenderer;
 import com.gatehouse.rest.RestFailure;
-import com.gatehouse.rest.RestRequest;
 
 /**
  * Forwards one call Gatehouse does not answer itself (issue 11): the /rest/ chain has already read
@@ -91,14 +90,16 @@ final class GatewayHandler implements HandlerFunction<ServerResponse> {
 
 	private ServerResponse forward(HttpServletRequest servlet, RouteCall call, CallerAuthentication caller,
 			RouteRule rule) throws Exception {
-		byte[] body = this.with.bodies().withoutAuth(RestRequest.body(servlet));
+		byte[] body = this.with.bodies().withoutAuth(servlet);
 		ForwardedRequest forwarded = new ForwardedRequest(servlet, body,
 				this.with.identity().headers(caller.caller(), call.method(), call.path()));
 		ServerRequest upstreamRequest = ServerRequest.create(forwarded, this.with.converters());
 		URI target = this.policy.upstreamOf(rule, this.upstream);
 		MvcUtils.putAttribute(upstreamRequest, MvcUtils.GATEWAY_REQUEST_URL_ATTR, target);
-		log.debug("gateway forwarding user_id={} action={} upstream={}", caller.caller().userId(), call.action(),
-				target.getHost());
+		if (log.isDebugEnabled()) {
+			log.debug("gateway forwarding user_id={} action={} upstream={}", caller.caller().userId(), call.action(),
+					target.getHost());
+		}
 		return this.with.proxy().handle(upstreamRequest);
 	}
 

@@ -1,15 +1,18 @@
 package com.gatehouse.gateway;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import com.gatehouse.rest.RestRequest;
 
 /**
  * Takes the credential out of a body that goes upstream: a JSON object loses its {@code auth}
  * member (rest-api.md §3: a key or a password in the body); any other body, which carries no
- * credential Gatehouse would read, goes as it came.
+ * credential Gatehouse would read, goes as it came. The envelope filter has parsed the body
+ * already: a body without {@code auth} (the usual one) goes as it came without being parsed or
+ * written again, and one with it is written from a copy of that parse.
  */
 @Component
 final class RequestBodies {
@@ -22,21 +25,14 @@ final class RequestBodies {
 		this.json = json;
 	}
 
-	byte[] withoutAuth(byte[] body) {
-		if (body.length == 0) {
+	byte[] withoutAuth(HttpServletRequest request) {
+		byte[] body = RestRequest.body(request);
+		ObjectNode object = RestRequest.bodyObject(request);
+		if (object == null || !object.has(AUTH)) {
 			return body;
 		}
-		JsonNode root;
-		try {
-			root = this.json.readTree(body);
-		}
-		catch (JacksonException notJson) {
-			return body;
-		}
-		if (!(root instanceof ObjectNode object) || !object.has(AUTH)) {
-			return body;
-		}
-		object.remove(AUTH);
-		return this.json.writeValueAsBytes(object);
+		ObjectNode forwarded = object.deepCopy();
+		forwarded.remove(AUTH);
+		return this.json.writeValueAsBytes(forwarded);
 	}
 }

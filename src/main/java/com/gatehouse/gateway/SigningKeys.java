@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.SecureRandom;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +41,12 @@ final class SigningKeys {
 
 	/** Not registered with the JDK: it serves only the assertion signer. */
 	private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+
+	/**
+	 * The signer's randomness, made once: without one Nimbus makes a new {@link SecureRandom} for
+	 * every signature. Thread-safe; the same default algorithm as before.
+	 */
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final SigningKeyRepository repository;
 
@@ -120,6 +127,7 @@ final class SigningKeys {
 				.generatePrivate(new PKCS8EncodedKeySpec(key.jwk().toPrivateKey().getEncoded()));
 			ECDSASigner signer = new ECDSASigner(own, Curve.P_256);
 			signer.getJCAContext().setProvider(BOUNCY_CASTLE);
+			signer.getJCAContext().setSecureRandom(RANDOM);
 			return signer;
 		}
 		catch (JOSEException | GeneralSecurityException unusable) {

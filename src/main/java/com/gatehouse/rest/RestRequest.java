@@ -20,6 +20,8 @@ public record RestRequest(@Nullable String type, ObjectNode scope, @Nullable Lis
 
 	static final String BODY_ATTRIBUTE = RestRequest.class.getName() + ".body";
 
+	static final String OBJECT_ATTRIBUTE = RestRequest.class.getName() + ".object";
+
 	private static final byte[] NO_BODY = new byte[0];
 
 	public static RestRequest empty() {
@@ -49,5 +51,14 @@ public record RestRequest(@Nullable String type, ObjectNode scope, @Nullable Lis
 	 */
 	public static byte[] body(HttpServletRequest request) {
 		return (request.getAttribute(BODY_ATTRIBUTE) instanceof byte[] body) ? body : NO_BODY;
+	}
+
+	/**
+	 * The body of the current call as the JSON object the envelope filter parsed it into, or null
+	 * when it read none or it was no JSON object: the gateway takes {@code auth} out of it without
+	 * parsing the body again. Shared with the rest of the call, so not to be changed.
+	 */
+	public static @Nullable ObjectNode bodyObject(HttpServletRequest request) {
+		return (request.getAttribute(OBJECT_ATTRIBUTE) instanceof ObjectNode object) ? object : null;
 	}
 }

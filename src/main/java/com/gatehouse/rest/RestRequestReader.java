@@ -42,6 +42,7 @@ final class RestRequestReader {
 		if (!(root instanceof ObjectNode object)) {
 			return RestRequest.empty();
 		}
+		request.setAttribute(RestRequest.OBJECT_ATTRIBUTE, object);
 		return new RestRequest(text(object, "type"), object(object, "scope"), strings(object, "columns", null),
 				object(object, "values"), strings(object, "order", List.of()), auth(object));
 	}
