@@ -21,7 +21,9 @@ import org.springframework.context.SmartLifecycle;
  * {@value #APPLICATION_NAME}, outside the pool) LISTENs on {@link PostgresAuthChanges#CHANNEL} from a
  * daemon thread and applies each signal to the caches. A signal sent while the listener is not
  * connected is lost, so the caches are cleared whenever the connection is lost and again once it is
- * back; a silently dead connection is found by a query every {@link #CHECK_EVERY}. Whatever is lost
+ * back. It counts as connected only once a probe it sent itself came back (the subscription is
+ * live), and it sends one every {@link #CHECK_EVERY}: a connection that is dead, or alive but deaf,
+ * is replaced when its probe is not heard within that time. Whatever is lost
  * regardless is bounded by the caches' expiry. Meters: {@code gatehouse.auth.cache.signals} (signals
  * received) and {@code gatehouse.auth.cache.listener.connects}.
  */
@@ -32,6 +34,13 @@ final class PostgresChangeListener implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(PostgresChangeListener.class);
 
 	private static final int POLL_MILLIS = 250;
+
+	private static final String LISTEN = "LISTEN " + PostgresAuthChanges.CHANNEL;
+
+	// A payload no change has (AuthChange's are kind:id or all): every listener ignores it.
+	private static final String PROBE_PAYLOAD = "probe";
+
+	private static final String PROBE = "NOTIFY " + PostgresAuthChanges.CHANNEL + ", '" + PROBE_PAYLOAD + "'";
 
 	private static final Duration CHECK_EVERY = Duration.ofSeconds(5);
 
@@ -128,24 +137,55 @@ final class PostgresChangeListener implements SmartLifecycle {
 	private void listenOnOneConnection() throws SQLException {
 		try (Connection db = DriverManager.getConnection(this.url, this.connection);
 				Statement statement = db.createStatement()) {
-			statement.execute("LISTEN " + PostgresAuthChanges.CHANNEL);
-			// Listening from here on; whatever changed before may have been missed.
+			statement.execute(LISTEN);
+			PGConnection notifications = db.unwrap(PGConnection.class);
+			int self = notifications.getBackendPID();
+			// Connected only once its own probe came back: then the subscription is live, so whatever
+			// commits from here on is heard; whatever changed before may have been missed.
+			statement.execute(PROBE);
+			long probed = System.nanoTime();
+			while (this.running && !receive(notifications, self)) {
+				requireAnswerWithin(probed);
+			}
 			this.caches.apply(AuthChange.all());
 			this.connects.increment();
 			this.outage = false;
-			PGConnection notifications = db.unwrap(PGConnection.class);
-			long checked = System.nanoTime();
+			boolean answered = true;
 			while (this.running) {
-				PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
-				for (PGNotification signal : (received != null) ? received : new PGNotification[0]) {
-					this.signals.increment();
-					this.caches.apply(AuthChange.parse(signal.getParameter()));
+				answered |= receive(notifications, self);
+				if (!answered) {
+					requireAnswerWithin(probed);
 				}
-				if (System.nanoTime() - checked > CHECK_EVERY.toNanos()) {
-					statement.execute("SELECT 1");
-					checked = System.nanoTime();
+				else if (System.nanoTime() - probed > CHECK_EVERY.toNanos()) {
+					statement.execute(PROBE);
+					probed = System.nanoTime();
+					answered = false;
 				}
 			}
+		}
+	}
+
+	/**
+	 * Applies the signals one poll brings; answers whether this connection's own probe was among
+	 * them. Probes (this instance's or another's) are no change and are neither counted nor applied.
+	 */
+	private boolean receive(PGConnection notifications, int self) throws SQLException {
+		boolean heard = false;
+		PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
+		for (PGNotification signal : (received != null) ? received : new PGNotification[0]) {
+			if (PROBE_PAYLOAD.equals(signal.getParameter())) {
+				heard |= signal.getPID() == self;
+				continue;
+			}
+			this.signals.increment();
+			this.caches.apply(AuthChange.parse(signal.getParameter()));
+		}
+		return heard;
+	}
+
+	private static void requireAnswerWithin(long probed) throws SQLException {
+		if (System.nanoTime() - probed > CHECK_EVERY.toNanos()) {
+			throw new SQLException("the listener did not hear its own probe within " + CHECK_EVERY);
 		}
 	}
 
