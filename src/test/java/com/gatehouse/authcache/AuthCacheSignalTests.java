@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.gatehouse.ClusterTest;
@@ -31,6 +32,17 @@ class AuthCacheSignalTests extends TwoInstances {
 	private static final String SIGNALS = "gatehouse.auth.cache.signals";
 
 	private static final String CONNECTS = "gatehouse.auth.cache.listener.connects";
+
+	/**
+	 * The listeners connect in the background after the instances start: a baseline read before B's
+	 * first connection would take that connection for the reconnection awaited below, and a change
+	 * made while B then waits to reconnect is never signalled to it.
+	 */
+	@BeforeEach
+	void listenersConnected() throws InterruptedException {
+		awaitMeter(0, CONNECTS, 1, Duration.ofSeconds(10));
+		awaitMeter(1, CONNECTS, 1, Duration.ofSeconds(10));
+	}
 
 	@Test
 	void whenAChangeIsNeverSignalledThenBSeesItWithinTheBound() throws SQLException {
@@ -68,11 +80,16 @@ class AuthCacheSignalTests extends TwoInstances {
 	}
 
 	private static void awaitMeterOfB(String name, double atLeast, Duration limit) throws InterruptedException {
+		awaitMeter(1, name, atLeast, limit);
+	}
+
+	private static void awaitMeter(int instance, String name, double atLeast, Duration limit)
+			throws InterruptedException {
 		long deadline = System.nanoTime() + limit.toNanos();
-		while (meterOfB(name) < atLeast) {
+		while (meterOf(instance, name) < atLeast) {
 			if (System.nanoTime() > deadline) {
-				fail("%s on B stayed at %s, below %s, for %s; listener threads: %s", name, meterOfB(name), atLeast,
-						limit, listenerThreads());
+				fail("%s on instance %d stayed at %s, below %s, for %s; listener threads: %s", name, instance,
+						meterOf(instance, name), atLeast, limit, listenerThreads());
 			}
 			// Sleeps rather than spins: on two cores a spinning test takes the listener's CPU.
 			Thread.sleep(10);

@@ -48,6 +48,11 @@ abstract class TwoInstances {
 
 	/** A meter of instance B, 0 before it is first used. */
 	static double meterOfB(String name) {
-		return cluster.instance(1).getBean(MeterRegistry.class).counter(name).count();
+		return meterOf(1, name);
+	}
+
+	/** A counter of instance 0 (A) or 1 (B). */
+	static double meterOf(int instance, String name) {
+		return cluster.instance(instance).getBean(MeterRegistry.class).counter(name).count();
 	}
 }
