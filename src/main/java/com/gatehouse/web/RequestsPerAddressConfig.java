@@ -25,9 +25,9 @@ import com.gatehouse.rest.RestFailure;
  * workers, blocking; a client that announces a body and sends it a byte at a time holds a worker
  * per connection, and a few hundred such connections from one address would hold all of them, so
  * health checks and logins of everybody else wait (issue 12). Over the bound, a request is answered
- * 429 at once, before its body is read. Any answer given before its body was read closes the
- * connection instead of waiting for the rest of the body. The address is the one Tomcat resolved
- * through the trusted proxies.
+ * 429 at once, before its body is read, and the connection closes. Any other answer given before
+ * its body was read reads the rest, if short, under the same bound, or closes the connection
+ * instead of waiting for it. The address is the one Tomcat resolved through the trusted proxies.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestsPerAddressConfig implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -49,6 +49,9 @@ class RequestsPerAddressConfig implements WebServerFactoryCustomizer<TomcatServl
 	static final class RequestsPerAddressValve extends ValveBase {
 
 		private static final Logger log = LoggerFactory.getLogger(RequestsPerAddressValve.class);
+
+		/** As much of an unread body as is read to end a connection cleanly: Tomcat's own default for an aborted upload. */
+		private static final long MAX_DRAINED_BYTES = 2 * 1024 * 1024;
 
 		private final int limit;
 
@@ -73,7 +76,7 @@ class RequestsPerAddressConfig implements WebServerFactoryCustomizer<TomcatServl
 					return;
 				}
 				getNext().invoke(request, response);
-				closeInsteadOfReadingTheRest(request, response);
+				readOrCloseTheRest(request, response);
 			}
 			finally {
 				// Drops the entry once idle, so the map holds only addresses with requests in progress.
@@ -91,26 +94,64 @@ class RequestsPerAddressConfig implements WebServerFactoryCustomizer<TomcatServl
 		}
 
 		/**
-		 * An answer given before the body was read (413, 429, an early 4xx) ends the connection rather
-		 * than reading and dropping the rest of the body, which Tomcat would otherwise do on this worker,
-		 * waiting as long as the client takes to send it. Tomcat's own signal for an aborted upload: it
-		 * marks the connection to be closed once the answer is out, so no unread byte is ever taken for a
-		 * next request.
+		 * After an answer given before the body was read (413, an early 4xx), a short remainder is read
+		 * and dropped here, while this address's count still holds the worker, and the connection stays
+		 * usable. Closing a socket with unread bytes makes the kernel reset it, and a client still
+		 * sending its body sees the reset rather than the answer. A remainder that is long, of unknown
+		 * length past {@link #MAX_DRAINED_BYTES}, or that the client may not send at all
+		 * ({@code Expect: 100-continue}) is not waited for: the connection is closed instead, and Tomcat
+		 * does not read the rest on its own either.
 		 */
+		private static void readOrCloseTheRest(Request request, Response response) throws IOException {
+			if (request.getCoyoteRequest().isFinished()) {
+				return;
+			}
+			if (!mayAwaitTheRest(request) || !drained(request)) {
+				closeInsteadOfReadingTheRest(request, response);
+			}
+		}
+
+		private static boolean mayAwaitTheRest(Request request) {
+			long announced = request.getContentLengthLong();
+			return request.getHeader("Expect") == null
+					&& (announced < 0 || announced - request.getCoyoteRequest().getBytesRead() <= MAX_DRAINED_BYTES);
+		}
+
+		private static boolean drained(Request request) {
+			try {
+				// skip() reads and drops; it stops short of the count only at the end of the body.
+				return request.getInputStream().skip(MAX_DRAINED_BYTES + 1) <= MAX_DRAINED_BYTES;
+			}
+			catch (IOException | IllegalStateException unreadable) {
+				// Timed out, reset, or the body was taken as a reader: nothing more to read here.
+				return false;
+			}
+		}
+
 		private static void closeInsteadOfReadingTheRest(Request request, Response response) throws IOException {
 			if (!request.getCoyoteRequest().isFinished()) {
-				if (!response.isCommitted()) {
-					// Says so, or a keep-alive client would send its next request into the closed
-					// connection; and sends it now, before the exchange is marked failed below.
-					response.setHeader("Connection", "close");
-					response.flushBuffer();
-				}
-				boolean errorPending = response.isErrorReportRequired();
-				request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
-				if (!errorPending) {
-					// The action marks the exchange as failed; the answer is already written, so no error page.
-					response.setErrorReported();
-				}
+				endTheAnswer(response);
+				stopReading(request, response);
+			}
+		}
+
+		private static void endTheAnswer(Response response) throws IOException {
+			if (!response.isCommitted()) {
+				// Says so, or a keep-alive client would send its next request into a closed connection.
+				// Finished, not flushed, so the answer carries its Content-Length: a client that reads
+				// to the end of the connection would take a reset for a cut answer.
+				response.setHeader("Connection", "close");
+				response.finishResponse();
+			}
+		}
+
+		/** Tomcat's signal for an aborted upload: the connection closes once the answer is out, unread. */
+		private static void stopReading(Request request, Response response) {
+			boolean errorPending = response.isErrorReportRequired();
+			request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+			if (!errorPending) {
+				// The action marks the exchange as failed; the answer is already written, so no error page.
+				response.setErrorReported();
 			}
 		}
 	}

@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
 import com.gatehouse.GatehouseTest;
+import com.gatehouse.RawHttp;
 
 import static com.gatehouse.rest.EnvelopeReplies.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +48,45 @@ class EnvelopeSizeLimitTests {
 		Api.Reply reply = postChunked("/rest/ops/read/company", paddedBody(LIMIT + 1));
 
 		assertFailure(reply, 413, "request.too_large");
+	}
+
+	/**
+	 * The whole body is sent before the answer is read, as most clients do. The refused body is read
+	 * to its end before the connection closes: closed with bytes unread, the connection would reset
+	 * under a client still sending, which then loses the answer; and the answer carries its length,
+	 * so even a reset after it cannot cut it.
+	 */
+	@Test
+	void bodyOverTheLimitIsReadToItsEndBeforeTheConnectionCloses() throws IOException {
+		String body = paddedBody(LIMIT + 1);
+
+		Api.Reply reply = RawHttp.send(this.port, "POST /rest/ops/read/company HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Content-Length: " + body.length() + "\r\n\r\n" + body);
+
+		assertFailure(reply, 413, "request.too_large");
+		assertThat(reply.header("Content-Length")).contains(Integer.toString(reply.body().length()));
+	}
+
+	@Test
+	void chunkedBodyOverTheLimitIsReadToItsEndBeforeTheConnectionCloses() throws IOException {
+		String body = paddedBody(LIMIT + 1);
+
+		Api.Reply reply = RawHttp.send(this.port, "POST /rest/ops/read/company HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");
+
+		assertFailure(reply, 413, "request.too_large");
+		assertThat(reply.header("Content-Length")).contains(Integer.toString(reply.body().length()));
+	}
+
+	/** A body announced far over what is worth reading to its end is refused unread, and the connection closes. */
+	@Test
+	void bodyAnnouncedFarOverTheLimitIsRefusedWithoutWaitingForIt() throws IOException {
+		Api.Reply reply = RawHttp.send(this.port, "POST /rest/ops/read/company HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Content-Length: " + (10 * 1024 * 1024) + "\r\n\r\n{\"pad\":\"");
+
+		assertFailure(reply, 413, "request.too_large");
+		assertThat(reply.header("Connection")).contains("close");
+		assertThat(reply.header("Content-Length")).contains(Integer.toString(reply.body().length()));
 	}
 
 	@Test

@@ -1,8 +1,12 @@
 package com.gatehouse.rest;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import com.gatehouse.Api;
@@ -15,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatehouseTest
 @TestPropertySource(properties = "gatehouse.rest.legacy-status=true")
 class LegacyStatusTests {
+
+	@LocalServerPort
+	int port;
 
 	Api api;
 
@@ -77,6 +84,29 @@ class LegacyStatusTests {
 		Api.Reply reply = this.api.post("/rest/ops/read/company", "{\"pad\":\"" + "x".repeat(64 * 1024) + "\"}");
 
 		assertLegacyFailure(reply, "request.too_large");
+	}
+
+	/**
+	 * A refusal answered 200 leaves the connection open, so the refused body is read to its end and
+	 * the next request on the connection is answered, not mistaken for more body.
+	 */
+	@Test
+	void tooLargeBodyLeavesTheConnectionUsableForTheNextRequest() throws IOException {
+		String body = "{\"pad\":\"" + "x".repeat(64 * 1024) + "\"}";
+		String tooLarge = "POST /rest/ops/read/company HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + body.length()
+				+ "\r\n\r\n" + body;
+		String next = "POST /rest/ops/read/company HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n"
+				+ "Connection: close\r\n\r\n{}";
+
+		String answers;
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write((tooLarge + next).getBytes(StandardCharsets.ISO_8859_1));
+			answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+		}
+
+		assertThat(answers.split("HTTP/1\\.1 200 ", -1)).as(answers).hasSize(3);
+		assertThat(answers).containsSubsequence("request.too_large", "auth.required");
 	}
 
 	@Test
