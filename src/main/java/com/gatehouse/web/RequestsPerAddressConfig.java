@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 
 import com.gatehouse.rest.FailureRenderer;
 import com.gatehouse.rest.RestFailure;
@@ -26,8 +27,8 @@ import com.gatehouse.rest.RestFailure;
  * per connection, and a few hundred such connections from one address would hold all of them, so
  * health checks and logins of everybody else wait (issue 12). Over the bound, a request is answered
  * 429 at once, before its body is read, and the connection closes. Any other answer given before
- * its body was read reads the rest, if short, under the same bound, or closes the connection
- * instead of waiting for it. The address is the one Tomcat resolved through the trusted proxies.
+ * its body was read reads the rest, if short and not throttled, under the same bound, or closes the
+ * connection instead of waiting for it. The address is the one Tomcat resolved through the trusted proxies.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestsPerAddressConfig implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -97,23 +98,24 @@ class RequestsPerAddressConfig implements WebServerFactoryCustomizer<TomcatServl
 		 * After an answer given before the body was read (413, an early 4xx), a short remainder is read
 		 * and dropped here, while this address's count still holds the worker, and the connection stays
 		 * usable. Closing a socket with unread bytes makes the kernel reset it, and a client still
-		 * sending its body sees the reset rather than the answer. A remainder that is long, of unknown
-		 * length past {@link #MAX_DRAINED_BYTES}, or that the client may not send at all
-		 * ({@code Expect: 100-continue}) is not waited for: the connection is closed instead, and Tomcat
-		 * does not read the rest on its own either.
+		 * sending its body sees the reset rather than the answer. Not waited for, the connection closed
+		 * instead (and Tomcat does not read the rest on its own either): the rest of a client told to
+		 * come back later ({@code Retry-After}: throttled, locked out), whose bytes are what is being
+		 * refused; a remainder that is long, or of unknown length past {@link #MAX_DRAINED_BYTES}; and
+		 * one the client may not send at all ({@code Expect: 100-continue}).
 		 */
 		private static void readOrCloseTheRest(Request request, Response response) throws IOException {
 			if (request.getCoyoteRequest().isFinished()) {
 				return;
 			}
-			if (!mayAwaitTheRest(request) || !drained(request)) {
+			if (!mayAwaitTheRest(request, response) || !drained(request)) {
 				closeInsteadOfReadingTheRest(request, response);
 			}
 		}
 
-		private static boolean mayAwaitTheRest(Request request) {
+		private static boolean mayAwaitTheRest(Request request, Response response) {
 			long announced = request.getContentLengthLong();
-			return request.getHeader("Expect") == null
+			return !response.containsHeader(HttpHeaders.RETRY_AFTER) && request.getHeader(HttpHeaders.EXPECT) == null
 					&& (announced < 0 || announced - request.getCoyoteRequest().getBytesRead() <= MAX_DRAINED_BYTES);
 		}
 
