@@ -31,6 +31,11 @@ public final class Api {
 		this.base = "http://127.0.0.1:" + port;
 	}
 
+	/** The service this client talks to, as {@code http://127.0.0.1:<port>}. */
+	public String base() {
+		return this.base;
+	}
+
 	/** POSTs {@code body} (a Map, List or String; a String is sent as it is) with header name/value pairs. */
 	public Reply post(String path, Object body, String... headers) {
 		String text = (body instanceof String string) ? string : JSON.writeValueAsString(body);

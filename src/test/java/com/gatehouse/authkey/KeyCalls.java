@@ -32,8 +32,9 @@ final class KeyCalls {
 		return this.api.post("/rest/ops/" + verb + "/authinfo", withAuth);
 	}
 
+	/** {@code /rest/ops/<verb>/authinfo} as the System-Admin, with its fixture key ({@link Directory}). */
 	Api.Reply asAdmin(String verb, Map<String, Object> body) {
-		return as(Directory.adminAuth(), verb, body);
+		return new Directory(this.api).postAsAdmin("/rest/ops/" + verb + "/authinfo", body);
 	}
 
 	/** {@code /rest/ops/<verb>/<type>} with the key in the Authorization header. */

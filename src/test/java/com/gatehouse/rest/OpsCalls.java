@@ -35,7 +35,9 @@ final class OpsCalls {
 
 	/** The user's name as the System-Admin reads it. */
 	String nameOf(TestUser user) {
-		JsonNode rows = call(Directory.adminAuth(), "read", "user", Map.of("id", user.id()), Map.of()).json().path("values");
+		JsonNode rows = new Directory(this.api).asAdmin("read", "user", Map.of("scope", Map.of("id", user.id())))
+			.json()
+			.path("values");
 		assertThat(rows).as("user %s", user.login()).hasSize(1);
 		return rows.path(0).path("name").asString();
 	}

@@ -44,7 +44,7 @@ final class RoleCalls {
 		if (company != null) {
 			values.put("company", company);
 		}
-		Api.Reply reply = create(Directory.adminAuth(), values);
+		Api.Reply reply = new Directory(this.api).postAsAdmin("/rest/ops/create/role", Map.of("values", values));
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
 		return reply.json().path("values").path(0);
 	}
