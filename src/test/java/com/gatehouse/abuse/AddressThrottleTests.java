@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.FakeAddress;
 import com.gatehouse.MovableTimeTest;
 import com.gatehouse.MutableClock;
 import com.gatehouse.TestUser;

@@ -21,7 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.gatehouse.Api;
+import com.gatehouse.AuditRows;
 import com.gatehouse.Directory;
+import com.gatehouse.FakeAddress;
 import com.gatehouse.GatehouseApplication;
 import com.gatehouse.MovableTimeTest;
 import com.gatehouse.MutableClock;

@@ -8,11 +8,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.gatehouse.Api;
+import com.gatehouse.AuditRows;
 import com.gatehouse.Directory;
+import com.gatehouse.FakeAddress;
 import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
-import com.gatehouse.abuse.AuditRows;
-import com.gatehouse.abuse.FakeAddress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

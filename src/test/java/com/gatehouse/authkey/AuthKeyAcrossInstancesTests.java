@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.FakeAddress;
 import com.gatehouse.GatehouseApplication;
 import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
@@ -93,7 +94,7 @@ class AuthKeyAcrossInstancesTests {
 		assertThat(this.keysOnA.whoAmI(key).status()).isEqualTo(200);
 
 		Api.Reply reply = this.b.post("/rest/auth/revoke", Map.of("keys", List.of(key)), "X-Forwarded-For",
-				KeyCalls.uniqueAddress());
+				FakeAddress.unique());
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertFailure(this.keysOnA.whoAmI(key), 401, "auth.failed");
@@ -101,7 +102,7 @@ class AuthKeyAcrossInstancesTests {
 
 	@Test
 	void leakReportLimitCountsReportsToBothInstances() {
-		String address = KeyCalls.uniqueAddress();
+		String address = FakeAddress.unique();
 		for (int i = 1; i <= 20; i++) {
 			Api instance = (i % 2 == 0) ? this.a : this.b;
 			assertThat(instance.post("/rest/auth/revoke", Map.of("keys", List.of()), "X-Forwarded-For", address).status())

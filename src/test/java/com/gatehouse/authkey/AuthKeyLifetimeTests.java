@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.FakeAddress;
 import com.gatehouse.MovableTimeTest;
 import com.gatehouse.MutableClock;
 import com.gatehouse.TestUser;
@@ -154,7 +155,7 @@ class AuthKeyLifetimeTests {
 		String fresh = rotate(id);
 
 		Api.Reply reply = this.api.post("/rest/auth/revoke", Map.of("keys", List.of(created.path("token").asString())),
-				"X-Forwarded-For", KeyCalls.uniqueAddress());
+				"X-Forwarded-For", FakeAddress.unique());
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertFailure(this.keys.whoAmI(created.path("token").asString()), 401, "auth.failed");
@@ -183,8 +184,8 @@ class AuthKeyLifetimeTests {
 		long id = created.path("id").asLong();
 		assertThat(this.keys.readAsAdmin(id).path("last_used").isNull()).isTrue();
 		assertThat(this.keys.readAsAdmin(id).path("last_ip").isNull()).isTrue();
-		String first = KeyCalls.uniqueAddress();
-		String second = KeyCalls.uniqueAddress();
+		String first = FakeAddress.unique();
+		String second = FakeAddress.unique();
 
 		this.keys.whoAmI(key, "X-Forwarded-For", first);
 		JsonNode afterFirst = this.keys.readAsAdmin(id);

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.FakeAddress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +50,7 @@ final class KeyCalls {
 		List<String> all = new ArrayList<>(List.of("Authorization", "token auth=" + key));
 		all.addAll(List.of(headers));
 		if (!all.contains("X-Forwarded-For")) {
-			all.addAll(List.of("X-Forwarded-For", uniqueAddress()));
+			all.addAll(List.of("X-Forwarded-For", FakeAddress.unique()));
 		}
 		return this.api.post("/rest/auth/", Map.of(), all.toArray(String[]::new));
 	}
@@ -69,12 +69,6 @@ final class KeyCalls {
 
 	JsonNode readAsAdmin(long keyId) {
 		return row(asAdmin("read", Map.of("scope", Map.of("id", keyId))));
-	}
-
-	/** A made-up client address, believed from the loopback proxy, so per-address limits meet no other test. */
-	static String uniqueAddress() {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
 	}
 
 	/** The Auth Key audit events about user {@code contactId}, oldest first, as "event: detail". */

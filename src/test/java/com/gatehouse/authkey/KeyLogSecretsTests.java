@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import com.gatehouse.Api;
 import com.gatehouse.DebugLogging;
 import com.gatehouse.Directory;
+import com.gatehouse.FakeAddress;
 import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
@@ -46,7 +47,7 @@ class KeyLogSecretsTests {
 				Map.of("contact_id", owner.id())));
 		Api.Reply rotatedOut = this.keys.whoAmI(issued);
 		Api.Reply reported = this.api.post("/rest/auth/revoke", Map.of("keys", List.of(rotated, chosen)), "Authorization",
-				"token auth=" + chosen, "X-Forwarded-For", KeyCalls.uniqueAddress());
+				"token auth=" + chosen, "X-Forwarded-For", FakeAddress.unique());
 
 		assertThat(refusedWrite.status()).isEqualTo(403);
 		assertThat(rotatedOut.status()).isEqualTo(401);

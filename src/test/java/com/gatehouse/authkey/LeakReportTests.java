@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.FakeAddress;
 import com.gatehouse.GatehouseTest;
 import com.gatehouse.RawHttp;
 import com.gatehouse.TestUser;
@@ -135,7 +136,7 @@ class LeakReportTests {
 
 	@Test
 	void revokeWhenBodyIsNotAListOfKeysThenBadRequest() {
-		String address = KeyCalls.uniqueAddress();
+		String address = FakeAddress.unique();
 		for (String body : new String[] { "", "not json", "[]", "{}", "{\"keys\":\"ghk_x\"}", "{\"keys\":[1]}",
 				"{\"keys\":[null]}", "{\"keys\":{}}" }) {
 			assertFailure(this.api.post("/rest/auth/revoke", body, "X-Forwarded-For", address), 400, "request.invalid");
@@ -144,7 +145,7 @@ class LeakReportTests {
 
 	@Test
 	void revokeWhenOverTwentyReportsFromOneAddressInTenMinutesThenThrottledWithRetryAfter() {
-		String address = KeyCalls.uniqueAddress();
+		String address = FakeAddress.unique();
 		for (int i = 1; i <= 20; i++) {
 			assertThat(report(address, List.of()).status()).as("report %d", i).isEqualTo(200);
 		}
@@ -154,12 +155,12 @@ class LeakReportTests {
 		assertFailure(throttled, 429, "request.throttled");
 		assertThat(throttled.header("Retry-After")).hasValueSatisfying(
 				(seconds) -> assertThat(Long.parseLong(seconds)).isBetween(1L, 600L));
-		assertThat(report(KeyCalls.uniqueAddress(), List.of()).status()).isEqualTo(200);
+		assertThat(report(FakeAddress.unique(), List.of()).status()).isEqualTo(200);
 	}
 
 	@Test
 	void revokeWhenThrottledBeforeTheBodyIsReadThenTheConnectionIsClosedSayingSo() throws IOException {
-		String address = KeyCalls.uniqueAddress();
+		String address = FakeAddress.unique();
 		for (int i = 1; i <= 20; i++) {
 			assertThat(report(address, List.of()).status()).as("report %d", i).isEqualTo(200);
 		}
@@ -179,7 +180,7 @@ class LeakReportTests {
 		String key = this.directory.newKey(owner.id());
 
 		Api.Reply reply = this.api.post("/rest/auth/revoke/", Map.of("keys", List.of(key)), "X-Forwarded-For",
-				KeyCalls.uniqueAddress());
+				FakeAddress.unique());
 
 		assertThat(reply.body()).isEqualTo(SUCCESS);
 		assertFailure(this.keys.whoAmI(key), 401, "auth.failed");
@@ -187,7 +188,7 @@ class LeakReportTests {
 
 	@Test
 	void revokeWhenNotPostThenMethodNotAllowed() {
-		assertFailure(this.api.get("/rest/auth/revoke", "X-Forwarded-For", KeyCalls.uniqueAddress()), 405, "request.method");
+		assertFailure(this.api.get("/rest/auth/revoke", "X-Forwarded-For", FakeAddress.unique()), 405, "request.method");
 	}
 
 	private long adminId() {
@@ -201,7 +202,7 @@ class LeakReportTests {
 	private Api.Reply report(Map<String, Object> body, String... headers) {
 		String[] all = new String[headers.length + 2];
 		all[0] = "X-Forwarded-For";
-		all[1] = KeyCalls.uniqueAddress();
+		all[1] = FakeAddress.unique();
 		System.arraycopy(headers, 0, all, 2, headers.length);
 		return this.api.post("/rest/auth/revoke", body, all);
 	}

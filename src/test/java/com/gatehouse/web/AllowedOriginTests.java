@@ -9,9 +9,9 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
+import com.gatehouse.FakeAddress;
 import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
-import com.gatehouse.abuse.FakeAddress;
 
 import static com.gatehouse.Failures.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;

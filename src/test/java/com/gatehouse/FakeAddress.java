@@ -1,4 +1,4 @@
-package com.gatehouse.abuse;
+package com.gatehouse;
 
 import java.util.concurrent.ThreadLocalRandom;
 
