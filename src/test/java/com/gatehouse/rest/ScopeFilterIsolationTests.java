@@ -19,13 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deletes of another company's users, keys, sessions or company change nothing.
  */
 @GatehouseTest
-class ScopeFilterIsolationTests {
-
-	Directory directory;
-
-	OpsCalls ops;
-
-	String company;
+class ScopeFilterIsolationTests extends ScopeFilterTest {
 
 	String otherCompany;
 
@@ -35,7 +29,6 @@ class ScopeFilterIsolationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.company = this.directory.newCompany();
 		this.otherCompany = this.directory.newCompany();
 		this.companyAdmin = this.directory.newUser(this.company, "Company-Admin");
 		this.stranger = this.directory.newUser(this.otherCompany, "User");

@@ -3,7 +3,6 @@ package com.gatehouse.rest;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.gatehouse.Api;
@@ -21,20 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * matches exactly one key.
  */
 @GatehouseTest
-class ScopeFilterMatchingTests {
+class ScopeFilterMatchingTests extends ScopeFilterTest {
 
 	Api api;
-
-	Directory directory;
-
-	OpsCalls ops;
-
-	String company;
-
-	@BeforeEach
-	void setUp() {
-		this.company = this.directory.newCompany();
-	}
 
 	@Test
 	void readWhenAScopeValueIsAnArrayThenMatchesAnyOfItsItems() {

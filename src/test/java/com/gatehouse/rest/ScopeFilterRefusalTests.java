@@ -3,7 +3,6 @@ package com.gatehouse.rest;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,18 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each is a 400.
  */
 @GatehouseTest
-class ScopeFilterRefusalTests {
-
-	Directory directory;
-
-	OpsCalls ops;
-
-	String company;
-
-	@BeforeEach
-	void setUp() {
-		this.company = this.directory.newCompany();
-	}
+class ScopeFilterRefusalTests extends ScopeFilterTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "company", "user", "role", "authinfo", "session", "audit" })
