@@ -27,6 +27,8 @@ public final class Directory {
 
 	private static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
+	private static final Map<String, Object> ADMIN_ROW = Map.of("scope", Map.of("login", ADMIN_LOGIN));
+
 	/**
 	 * The admin's fixture key per service (base URL). Per service rather than per store: services
 	 * that share a store each make one, which costs a row; a key made in one store never meets another.
@@ -72,6 +74,11 @@ public final class Directory {
 		return reply;
 	}
 
+	/** The bootstrap System-Admin's user id. */
+	public long adminId() {
+		return idOf(asAdmin("read", "user", ADMIN_ROW));
+	}
+
 	public String newCompany() {
 		String handle = unique("co");
 		asAdmin("create", "company", Map.of("values", Map.of("id", handle, "name", "Company " + handle)));
@@ -84,7 +91,7 @@ public final class Directory {
 		String password = "pw-" + login + "-secret";
 		Api.Reply reply = asAdmin("create", "user", Map.of("values",
 				Map.of("login", login, "name", "Name of " + login, "password", password, "company", company, "role", role)));
-		return new TestUser(reply.json().path("values").path(0).path("id").asLong(), login, password, company);
+		return new TestUser(idOf(reply), login, password, company);
 	}
 
 	/** Creates an Auth Key for the user and answers the key, shown only this once. */
@@ -110,9 +117,9 @@ public final class Directory {
 	 * the suite could name by its own clock); with one day where the policy requires an expiry.
 	 */
 	private String issueAdminKey() {
-		Api.Reply admin = post("/rest/ops/read/user", Map.of("scope", Map.of("login", ADMIN_LOGIN)), adminAuth());
+		Api.Reply admin = post("/rest/ops/read/user", ADMIN_ROW, adminAuth());
 		assertThat(admin.status()).as("the admin's id: %s", admin).isEqualTo(200);
-		Map<String, Object> values = new HashMap<>(Map.of("contact_id", admin.json().path("values").path(0).path("id").asLong()));
+		Map<String, Object> values = new HashMap<>(Map.of("contact_id", idOf(admin)));
 		Api.Reply created = post("/rest/ops/create/authinfo", Map.of("values", values), adminAuth());
 		if ("authinfo.expiry_required".equals(created.code())) {
 			values.put("expires", Instant.now().plus(Duration.ofDays(1)).toString());
@@ -126,6 +133,10 @@ public final class Directory {
 		Map<String, Object> withAuth = new HashMap<>(body);
 		withAuth.put("auth", auth);
 		return this.api.post(path, withAuth);
+	}
+
+	private static long idOf(Api.Reply reply) {
+		return reply.json().path("values").path(0).path("id").asLong();
 	}
 
 	private static Map<String, Object> keyAuth(String key) {

@@ -54,9 +54,7 @@ final class ExampleWorld {
 			.json().path("values").path(0);
 		world.texts.put("ghk_Jd0eExampleKeyK7mQ2vX9pL4nR8tW1yZ5bC3dF6gH0j_3f9a1c2e", key.path("token").asString());
 		world.numbers.put(5150L, key.path("id").asLong());
-		long admin = directory.asAdmin("read", "user", Map.of("scope", Map.of("login", Directory.ADMIN_LOGIN)))
-			.json().path("values").path(0).path("id").asLong();
-		world.texts.put("ghk_Adm1nExampleKeyQ8wE3rT6yU9iO2pA5sD7fG1hJ4k_8b7e6d5c", directory.newKey(admin));
+		world.texts.put("ghk_Adm1nExampleKeyQ8wE3rT6yU9iO2pA5sD7fG1hJ4k_8b7e6d5c", directory.newKey(directory.adminId()));
 		world.texts.put("Jd0eSessionExampleQm9vdHN0cmFwX3Nlc3Npb25faWQ",
 				directory.login(new TestUser(jdoe, login, JDOE_PASSWORD, acme)));
 		world.texts.put("1042.9f86d081884c7d659a2feaa0c55ad015", directory

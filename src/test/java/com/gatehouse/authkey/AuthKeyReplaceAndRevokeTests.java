@@ -1,6 +1,5 @@
 package com.gatehouse.authkey;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,8 @@ class AuthKeyReplaceAndRevokeTests {
 
 	Directory directory;
 
+	KeyCalls keys;
+
 	@Test
 	void updateWhenNewTokenThenOldKeyFailsAndNewKeyWorks() {
 		TestUser owner = this.directory.newUser(this.directory.newCompany(), "User");
@@ -29,7 +30,7 @@ class AuthKeyReplaceAndRevokeTests {
 		String oldKey = created.path("token").asString();
 		String newKey = newClientKey();
 
-		Api.Reply reply = asAdmin("update", Map.of("scope", Map.of("id", created.path("id").asLong()), "values",
+		Api.Reply reply = this.keys.asAdmin("update", Map.of("scope", Map.of("id", created.path("id").asLong()), "values",
 				Map.of("token", newKey)));
 
 		assertThat(reply.status()).isEqualTo(200);
@@ -50,7 +51,7 @@ class AuthKeyReplaceAndRevokeTests {
 		TestUser owner = this.directory.newUser(this.directory.newCompany(), "User");
 		JsonNode created = create(owner);
 
-		Api.Reply reply = asAdmin("update", Map.of("scope", Map.of("id", created.path("id").asLong()), "values", Map.of()));
+		Api.Reply reply = this.keys.asAdmin("update", Map.of("scope", Map.of("id", created.path("id").asLong()), "values", Map.of()));
 
 		assertFailure(reply, 400, "request.invalid");
 		assertThat(whoAmI(created.path("token").asString()).status()).isEqualTo(200);
@@ -61,7 +62,7 @@ class AuthKeyReplaceAndRevokeTests {
 		TestUser owner = this.directory.newUser(this.directory.newCompany(), "User");
 		JsonNode created = create(owner);
 
-		Api.Reply reply = asAdmin("update", Map.of("scope", Map.of("id", created.path("id").asLong()), "values",
+		Api.Reply reply = this.keys.asAdmin("update", Map.of("scope", Map.of("id", created.path("id").asLong()), "values",
 				Map.of("token", newClientKey().substring(0, 31))));
 
 		assertFailure(reply, 400, "request.invalid");
@@ -73,7 +74,7 @@ class AuthKeyReplaceAndRevokeTests {
 		create(owner);
 		String newKey = newClientKey();
 
-		Api.Reply reply = asAdmin("update", Map.of("scope", Map.of("contact_id", owner.id()), "values",
+		Api.Reply reply = this.keys.asAdmin("update", Map.of("scope", Map.of("contact_id", owner.id()), "values",
 				Map.of("token", newKey)));
 
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
@@ -82,12 +83,12 @@ class AuthKeyReplaceAndRevokeTests {
 
 	@Test
 	void updateWithoutScopeThenScopeRequired() {
-		assertFailure(asAdmin("update", Map.of("values", Map.of("name", "Everyone's"))), 400, "request.scope_required");
+		assertFailure(this.keys.asAdmin("update", Map.of("values", Map.of("name", "Everyone's"))), 400, "request.scope_required");
 	}
 
 	@Test
 	void updateOfATokenWhenIdNamesNoKeyThenConflict() {
-		Api.Reply reply = asAdmin("update", Map.of("scope", Map.of("id", Long.MAX_VALUE), "values",
+		Api.Reply reply = this.keys.asAdmin("update", Map.of("scope", Map.of("id", Long.MAX_VALUE), "values",
 				Map.of("token", newClientKey())));
 
 		assertFailure(reply, 409, "authinfo.token_needs_one_key");
@@ -100,7 +101,7 @@ class AuthKeyReplaceAndRevokeTests {
 		TestUser other = this.directory.newUser(company, "User");
 		JsonNode created = create(owner);
 
-		Api.Reply reply = asAdmin("update", Map.of("scope", Map.of("id", created.path("id").asLong()), "values",
+		Api.Reply reply = this.keys.asAdmin("update", Map.of("scope", Map.of("id", created.path("id").asLong()), "values",
 				Map.of("token", newClientKey(), "contact_id", other.id())));
 
 		assertFailure(reply, 400, "authinfo.owner_immutable");
@@ -114,7 +115,7 @@ class AuthKeyReplaceAndRevokeTests {
 		String key = created.path("token").asString();
 		assertThat(whoAmI(key).status()).isEqualTo(200);
 
-		Api.Reply reply = asAdmin("delete", Map.of("scope", Map.of("id", created.path("id").asLong())));
+		Api.Reply reply = this.keys.asAdmin("delete", Map.of("scope", Map.of("id", created.path("id").asLong())));
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.json().propertyNames()).containsExactly("result");
@@ -129,9 +130,9 @@ class AuthKeyReplaceAndRevokeTests {
 		JsonNode kept = create(owner);
 		JsonNode revoked = create(owner);
 
-		asAdmin("delete", Map.of("scope", Map.of("id", revoked.path("id").asLong())));
+		this.keys.asAdmin("delete", Map.of("scope", Map.of("id", revoked.path("id").asLong())));
 
-		Api.Reply reply = asAdmin("read", Map.of("scope", Map.of("contact_id", owner.id())));
+		Api.Reply reply = this.keys.asAdmin("read", Map.of("scope", Map.of("contact_id", owner.id())));
 		assertThat(reply.json().path("values").size()).isEqualTo(1);
 		assertThat(reply.json().path("values").path(0).path("id").asLong()).isEqualTo(kept.path("id").asLong());
 		assertThat(whoAmI(kept.path("token").asString()).status()).isEqualTo(200);
@@ -139,14 +140,14 @@ class AuthKeyReplaceAndRevokeTests {
 
 	@Test
 	void deleteWhenScopeHasNoIdThenScopeRequired() {
-		Api.Reply reply = asAdmin("delete", Map.of("scope", Map.of()));
+		Api.Reply reply = this.keys.asAdmin("delete", Map.of("scope", Map.of()));
 
 		assertFailure(reply, 400, "request.scope_required");
 	}
 
 	@Test
 	void deleteWhenIdNamesNoKeyThenSuccess() {
-		Api.Reply reply = asAdmin("delete", Map.of("scope", Map.of("id", Long.MAX_VALUE)));
+		Api.Reply reply = this.keys.asAdmin("delete", Map.of("scope", Map.of("id", Long.MAX_VALUE)));
 
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
 		assertThat(reply.result()).isEqualTo("success");
@@ -156,7 +157,7 @@ class AuthKeyReplaceAndRevokeTests {
 	void authenticateWhenKeyRevokedUnknownOrRandomThenIdenticalFailure() {
 		TestUser owner = this.directory.newUser(this.directory.newCompany(), "User");
 		JsonNode created = create(owner);
-		asAdmin("delete", Map.of("scope", Map.of("id", created.path("id").asLong())));
+		this.keys.asAdmin("delete", Map.of("scope", Map.of("id", created.path("id").asLong())));
 
 		Api.Reply revoked = whoAmI(created.path("token").asString());
 		Api.Reply unknown = whoAmI(newClientKey());
@@ -178,15 +179,9 @@ class AuthKeyReplaceAndRevokeTests {
 	}
 
 	private JsonNode create(TestUser owner) {
-		Api.Reply reply = asAdmin("create", Map.of("values", Map.of("contact_id", owner.id())));
+		Api.Reply reply = this.keys.asAdmin("create", Map.of("values", Map.of("contact_id", owner.id())));
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
 		return reply.json().path("values").path(0);
-	}
-
-	private Api.Reply asAdmin(String verb, Map<String, Object> body) {
-		Map<String, Object> withAuth = new HashMap<>(body);
-		withAuth.put("auth", Directory.adminAuth());
-		return this.api.post("/rest/ops/" + verb + "/authinfo", withAuth);
 	}
 
 	private static void assertAuthFailed(Api.Reply reply) {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +31,15 @@ class AuthKeySecrecyTests {
 
 	Directory directory;
 
+	KeyCalls keys;
+
 	@Test
 	void readWhenScopedByIdThenAnswersTheHintNeverTheKey() {
 		TestUser owner = this.directory.newUser(this.directory.newCompany(), "User");
 		JsonNode created = create(Map.of("contact_id", owner.id()));
 		String key = created.path("token").asString();
 
-		Api.Reply reply = asAdmin("read", Map.of("scope", Map.of("id", created.path("id").asLong())));
+		Api.Reply reply = this.keys.asAdmin("read", Map.of("scope", Map.of("id", created.path("id").asLong())));
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.result()).isEqualTo("success");
@@ -64,7 +65,7 @@ class AuthKeySecrecyTests {
 		JsonNode second = create(Map.of("contact_id", owner.id()));
 		String otherKey = this.directory.newKey(other.id());
 
-		Api.Reply reply = asAdmin("read", Map.of("scope", Map.of("contact_id", owner.id())));
+		Api.Reply reply = this.keys.asAdmin("read", Map.of("scope", Map.of("contact_id", owner.id())));
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(ids(reply)).containsExactly(first.path("id").asLong(), second.path("id").asLong());
@@ -80,7 +81,7 @@ class AuthKeySecrecyTests {
 		TestUser owner = this.directory.newUser(this.directory.newCompany(), "User");
 		JsonNode created = create(Map.of("contact_id", owner.id()));
 
-		Api.Reply reply = asAdmin("read", Map.of());
+		Api.Reply reply = this.keys.asAdmin("read", Map.of());
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(ids(reply)).contains(created.path("id").asLong());
@@ -92,7 +93,7 @@ class AuthKeySecrecyTests {
 		TestUser owner = this.directory.newUser(this.directory.newCompany(), "User");
 		JsonNode created = create(Map.of("contact_id", owner.id()));
 
-		Api.Reply reply = asAdmin("read", Map.of("scope", Map.of("id", created.path("id").asLong()), "columns", List.of("token")));
+		Api.Reply reply = this.keys.asAdmin("read", Map.of("scope", Map.of("id", created.path("id").asLong()), "columns", List.of("token")));
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.json().path("values").path(0).propertyNames()).containsExactly("token");
@@ -106,7 +107,7 @@ class AuthKeySecrecyTests {
 		String token = Directory.unique("client-key-of-enough-length").replace('_', '-') + "-WXYZ";
 		JsonNode created = create(Map.of("contact_id", owner.id(), "token", token));
 
-		Api.Reply reply = asAdmin("read", Map.of("scope", Map.of("id", created.path("id").asLong())));
+		Api.Reply reply = this.keys.asAdmin("read", Map.of("scope", Map.of("id", created.path("id").asLong())));
 
 		assertThat(reply.json().path("values").path(0).path("token").asString()).isEqualTo("...WXYZ");
 		assertKeyAbsent(reply, token);
@@ -128,7 +129,7 @@ class AuthKeySecrecyTests {
 		JsonNode created = create(Map.of("contact_id", owner.id()));
 		String replacement = Directory.unique("replacement-key-of-enough-length").replace('_', '-');
 
-		Api.Reply reply = asAdmin("update", Map.of("scope", Map.of("id", created.path("id").asLong()), "values",
+		Api.Reply reply = this.keys.asAdmin("update", Map.of("scope", Map.of("id", created.path("id").asLong()), "values",
 				Map.of("token", replacement)));
 
 		assertThat(reply.status()).isEqualTo(200);
@@ -176,14 +177,8 @@ class AuthKeySecrecyTests {
 	}
 
 	private JsonNode create(Map<String, Object> values) {
-		Api.Reply reply = asAdmin("create", Map.of("values", values));
+		Api.Reply reply = this.keys.asAdmin("create", Map.of("values", values));
 		assertThat(reply.status()).as("%s", reply).isEqualTo(200);
 		return reply.json().path("values").path(0);
-	}
-
-	private Api.Reply asAdmin(String verb, Map<String, Object> body) {
-		Map<String, Object> withAuth = new HashMap<>(body);
-		withAuth.put("auth", Directory.adminAuth());
-		return this.api.post("/rest/ops/" + verb + "/authinfo", withAuth);
 	}
 }

@@ -63,8 +63,8 @@ class LeakReportTests {
 		assertFailure(this.keys.whoAmI(secondKey.path("token").asString()), 401, "auth.failed");
 		assertThat(this.keys.whoAmI(kept).status()).isEqualTo(200);
 		assertThat(KeyCalls.events(this.jdbc, first.id()))
-			.containsExactly("key.created: key " + firstKey.path("id").asLong() + " created by admin (user " + adminId() + ")",
-					"key.created: key " + keptKey.path("id").asLong() + " created by admin (user " + adminId() + ")",
+			.containsExactly("key.created: key " + firstKey.path("id").asLong() + " created by admin (user " + this.directory.adminId() + ")",
+					"key.created: key " + keptKey.path("id").asLong() + " created by admin (user " + this.directory.adminId() + ")",
 					"key.leak_reported: key " + firstKey.path("id").asLong() + " revoked by a leak report")
 			.noneMatch((event) -> event.contains(firstKey.path("token").asString().substring(0, 12)));
 		assertThat(KeyCalls.events(this.jdbc, second.id()))
@@ -189,10 +189,6 @@ class LeakReportTests {
 	@Test
 	void revokeWhenNotPostThenMethodNotAllowed() {
 		assertFailure(this.api.get("/rest/auth/revoke", "X-Forwarded-For", FakeAddress.unique()), 405, "request.method");
-	}
-
-	private long adminId() {
-		return this.api.post("/rest/auth/", Map.of("auth", Directory.adminAuth())).json().path("user").path("id").asLong();
 	}
 
 	private Api.Reply report(List<String> keys, String... headers) {

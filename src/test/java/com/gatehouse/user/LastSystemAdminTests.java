@@ -59,8 +59,7 @@ class LastSystemAdminTests {
 			.run("--spring.datasource.url=" + url, "--server.port=0");
 		api = new Api(app.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 		directory = new Directory(api);
-		adminId = directory.asAdmin("read", "user", Map.of("scope", Map.of("login", Directory.ADMIN_LOGIN)))
-			.json().path("values").path(0).path("id").asLong();
+		adminId = directory.adminId();
 	}
 
 	@AfterAll
