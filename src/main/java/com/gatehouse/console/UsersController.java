@@ -60,9 +60,13 @@ final class UsersController {
 			.addObject("notice", "deleted".equals(done) ? "The user was deleted." : null);
 	}
 
+	/**
+	 * The create form; {@code company} picks the company a System-Admin creates in, so that the
+	 * Role list offers that company's roles (the console script reloads the list from here).
+	 */
 	@GetMapping("/admin/users/new")
-	ModelAndView newUser() {
-		return form(Caller.current(), NewUserForm.empty(), new FormErrors(), HttpStatus.OK);
+	ModelAndView newUser(@RequestParam(required = false) @Nullable String company) {
+		return form(Caller.current(), NewUserForm.in(company), new FormErrors(), HttpStatus.OK);
 	}
 
 	@PostMapping("/admin/users")
@@ -101,8 +105,8 @@ final class UsersController {
 	record NewUserForm(@Nullable String login, @Nullable String name, @Nullable String password,
 			@Nullable String company, @Nullable String role, @Nullable Boolean enabled) {
 
-		static NewUserForm empty() {
-			return new NewUserForm("", "", "", "", "User", true);
+		static NewUserForm in(@Nullable String company) {
+			return new NewUserForm("", "", "", (company != null) ? company : "", "User", true);
 		}
 
 		/** The command the form asks for; only a System-Admin chooses the company (else it is the admin's own). */

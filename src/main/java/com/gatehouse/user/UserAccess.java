@@ -100,8 +100,10 @@ public final class UserAccess {
 	/** The role {@code name} of {@code company}, if the caller administers the company and could grant the role. */
 	public Role grantableRole(Caller caller, @Nullable String name, String company, String action) {
 		this.policy.requireAdminOf(caller, company, action);
-		Role role = this.roles.findUsable((name != null) ? name : Role.USER, company)
-			.orElseThrow(() -> RestFailure.badRequest("role.unknown", "There is no such role in that company"));
+		String wanted = (name != null) ? name : Role.USER;
+		Role role = this.roles.findUsable(wanted, company)
+			.orElseThrow(() -> RestFailure.badRequest("role.unknown",
+					"There is no role '" + wanted + "' in company '" + company + "'"));
 		this.policy.requireCanGrant(caller, role.perms(), company, action);
 		return role;
 	}

@@ -44,6 +44,32 @@ class UserConsoleBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void whenAnotherCompanyIsPickedThenTheRoleListOffersItsRolesAndWhatWasTypedStays() {
+		String company = this.directory.newCompany();
+		String ownRole = "Role-of-" + company;
+		this.directory.asAdmin("create", "role",
+				Map.of("values", Map.of("name", ownRole, "company", company, "perms", Map.of("cdr.read", "company"))));
+		String login = Directory.unique("picked");
+		String password = "picked-" + login + "-pw";
+		Secrets.add(Secrets.Kind.PASSWORD, password);
+		signInAsAdmin();
+		open("/admin/users/new");
+		assertThat(findAll("#role option[value='" + ownRole + "']")).isEmpty();
+
+		type("login", login);
+		type("password", password);
+		new Select(find("#company")).selectByValue(company);
+		find("#role option[value='" + ownRole + "']");
+		new Select(find("#role")).selectByValue(ownRole);
+		assertThat(find("#login").getDomProperty("value")).isEqualTo(login);
+		press("#create-user");
+
+		assertThat(text(".notice")).isEqualTo("The user was created.");
+		assertThat(text("#user-company")).isEqualTo(company);
+		assertThat(new Select(find("#role")).getFirstSelectedOption().getText()).isEqualTo(ownRole);
+	}
+
+	@Test
 	void whenCreateIsWrongThenEachErrorIsNextToItsFieldAndWhatWasTypedStays() {
 		signInAsAdmin();
 		open("/admin/users/new");
