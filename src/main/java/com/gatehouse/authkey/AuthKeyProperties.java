@@ -16,10 +16,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param leakReportLimit leak reports accepted from one client address per {@code leakReportWindow}
  * @param leakReportWindow the window of {@code leakReportLimit}
  * @param leakReportMaxKeys most keys one leak report may name
+ * @param revokedRetention how long the console keeps listing a revoked key (when, by whom) after
+ * its revocation; then its record is pruned (default 90 days, as the audit trail's key.revoked)
  */
 @ConfigurationProperties("gatehouse.keys")
 public record AuthKeyProperties(@Nullable Duration maxLifetime, boolean requireExpiry, Duration rotationGrace,
-		int leakReportLimit, Duration leakReportWindow, int leakReportMaxKeys) {
+		int leakReportLimit, Duration leakReportWindow, int leakReportMaxKeys, Duration revokedRetention) {
 
 	public AuthKeyProperties {
 		if (maxLifetime != null && (maxLifetime.isZero() || maxLifetime.isNegative())) {
@@ -39,6 +41,12 @@ public record AuthKeyProperties(@Nullable Duration maxLifetime, boolean requireE
 		}
 		if (leakReportMaxKeys <= 0) {
 			leakReportMaxKeys = 100;
+		}
+		if (revokedRetention == null) {
+			revokedRetention = Duration.ofDays(90);
+		}
+		if (revokedRetention.isNegative() || revokedRetention.isZero()) {
+			throw new IllegalArgumentException("gatehouse.keys.revoked-retention must be positive, not " + revokedRetention);
 		}
 	}
 }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * All SQL about revoked Auth Keys: a key's row leaves {@code auth_keys} when it is revoked (so
  * authentication and the REST API's reads never see it) and what people need to recognise it is
- * kept here, written in the revoking transaction. It goes with its user's row.
+ * kept here, written in the revoking transaction. It goes with its user's row, or when it is older
+ * than the retention ({@link RevokedKeyRetention}).
  */
 @Component
 final class RevokedKeyRepository {
@@ -31,6 +32,8 @@ final class RevokedKeyRepository {
 			WHERE k.user_id = :userId
 			ORDER BY k.revoked_at DESC, k.id DESC
 			""";
+
+	private static final String DELETE_OLDER = "DELETE FROM revoked_keys WHERE revoked_at < :cutoff";
 
 	private final JdbcClient jdbc;
 
@@ -62,5 +65,10 @@ final class RevokedKeyRepository {
 			.query((rs, row) -> new RevokedKey(AuthKeyRepository.mapKey(rs, row),
 					rs.getObject("revoked_at", OffsetDateTime.class).toInstant(), rs.getString("revoked_by")))
 			.list();
+	}
+
+	/** Deletes the records of keys revoked before {@code cutoff} and answers how many. */
+	int deleteRevokedBefore(Instant cutoff) {
+		return this.jdbc.sql(DELETE_OLDER).param("cutoff", AuthKeyRepository.time(cutoff)).update();
 	}
 }
