@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import com.gatehouse.permission.AccessPolicy;
 import com.gatehouse.permission.Caller;
 
 /**
@@ -15,11 +16,14 @@ public final class ActingCompanies {
 
 	private final CompanyRepository companies;
 
-	ActingCompanies(CompanyRepository companies) {
+	private final AccessPolicy policy;
+
+	ActingCompanies(CompanyRepository companies, AccessPolicy policy) {
 		this.companies = companies;
+		this.policy = policy;
 	}
 
 	public List<String> of(Caller caller) {
-		return caller.isSystemAdmin() ? this.companies.handles() : List.of(caller.home());
+		return this.policy.actsInEveryCompany(caller) ? this.companies.handles() : List.of(caller.home());
 	}
 }

@@ -73,8 +73,7 @@ public final class CompanyChanges {
 			throw RestFailure.badRequest("company.id_immutable", "A company's id cannot change");
 		}
 		Company company = this.companies.findByHandle(handle).orElseThrow(CompanyChanges::unknown);
-		// rest-api.md §4: feature toggles from anyone but a System-Admin are ignored, not rejected.
-		boolean mayToggle = caller.isSystemAdmin() && values.data() != null;
+		boolean mayToggle = this.policy.togglesFeatures(caller) && values.data() != null;
 		String name = (values.name() != null) ? values.name() : company.name();
 		String description = (values.description() != null) ? values.description() : company.description();
 		ObjectNode data = mayToggle ? values.data() : company.data();

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.JsonNode;
 
+import com.gatehouse.permission.AccessPolicy;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.rest.RestFailure;
 import com.gatehouse.rest.RestReply;
@@ -38,10 +39,14 @@ final class CompanyHandler implements TypeHandler {
 
 	private final TransactionOperations transactions;
 
-	CompanyHandler(CompanyChanges changes, ValuesReader reader, TransactionOperations transactions) {
+	private final AccessPolicy policy;
+
+	CompanyHandler(CompanyChanges changes, ValuesReader reader, TransactionOperations transactions,
+			AccessPolicy policy) {
 		this.changes = changes;
 		this.reader = reader;
 		this.transactions = transactions;
+		this.policy = policy;
 	}
 
 	@Override
@@ -86,8 +91,8 @@ final class CompanyHandler implements TypeHandler {
 	/** The companies the caller may see that the filter matches. */
 	private List<Company> matched(Caller caller, ScopeFilter filter) {
 		String named = this.reader.scope(filter.single(), CompanyScope.class).company();
-		String handle = (named != null || caller.isSystemAdmin()) ? named : caller.company();
-		return filter.select(this.changes.readable(caller, handle), CompanyHandler::row);
+		return filter.select(this.changes.readable(caller, this.policy.companyToRead(caller, named)),
+				CompanyHandler::row);
 	}
 
 	/** rest-api.md §4: the documented name of a new id is values.company; values.id is our older alias. */

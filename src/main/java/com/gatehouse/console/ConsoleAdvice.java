@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
+import com.gatehouse.permission.AccessPolicy;
 import com.gatehouse.rest.RestFailure;
 import com.gatehouse.rest.StoreFailures;
 
@@ -31,9 +32,15 @@ final class ConsoleAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(ConsoleAdvice.class);
 
+	private final AccessPolicy policy;
+
+	ConsoleAdvice(AccessPolicy policy) {
+		this.policy = policy;
+	}
+
 	@ModelAttribute("me")
 	@Nullable ConsoleUser me() {
-		return ConsoleUser.current();
+		return ConsoleUser.current(this.policy);
 	}
 
 	@ModelAttribute("errors")
@@ -46,39 +53,44 @@ final class ConsoleAdvice {
 		if (failure.status() == HttpStatus.UNAUTHORIZED) {
 			return new ModelAndView("redirect:" + ConsoleSecurity.SIGN_IN_PAGE);
 		}
-		return page(failure.status(), failure.getMessage());
+		return withMe(page(failure.status(), failure.getMessage()));
 	}
 
 	/** A path variable that is no id (/admin/users/abc) names no page. */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ModelAndView noSuchPage(MethodArgumentTypeMismatchException ignored) {
-		return page(HttpStatus.NOT_FOUND, "There is no such page");
+		return withMe(page(HttpStatus.NOT_FOUND, "There is no such page"));
 	}
 
 	/** A form the console's own pages never send: a field missing or of the wrong kind. */
 	@ExceptionHandler({ MissingServletRequestParameterException.class, BindException.class })
 	ModelAndView malformed(Exception ignored) {
-		return page(HttpStatus.BAD_REQUEST, "The form was incomplete or malformed. Go back, reload the page and try again.");
+		return withMe(page(HttpStatus.BAD_REQUEST,
+				"The form was incomplete or malformed. Go back, reload the page and try again."));
 	}
 
 	@ExceptionHandler(Exception.class)
 	ModelAndView unexpected(Exception failure) {
 		if (StoreFailures.isUnavailable(failure)) {
 			log.warn("store unavailable: {}", failure.getClass().getName());
-			return page(HttpStatus.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; try again shortly");
+			return withMe(page(HttpStatus.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; try again shortly"));
 		}
 		log.error("unexpected failure in the console", failure);
-		return page(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
+		return withMe(page(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side"));
 	}
 
-	/** The error page: {@code status} and a message for people. */
+	/** An exception handler's page gets no model attribute of its own: it names the signed-in user itself. */
+	private ModelAndView withMe(ModelAndView page) {
+		return page.addObject("me", me());
+	}
+
+	/** The error page: {@code status} and a message for people ({@code me}: the caller's to add, see {@link #withMe}). */
 	static ModelAndView page(HttpStatus status, @Nullable String message) {
 		ModelAndView page = new ModelAndView("console/error");
 		page.setStatus(status);
 		page.addObject("status", status.value());
 		page.addObject("title", status.getReasonPhrase());
 		page.addObject("message", message);
-		page.addObject("me", ConsoleUser.current());
 		page.addObject("errors", new FormErrors());
 		return page;
 	}

@@ -62,7 +62,7 @@ final class RolesController {
 		Caller caller = Caller.current();
 		// Only an admin makes roles: the decision point refuses anyone else as it refuses reading them.
 		this.policy.requireAdminOf(caller, caller.company(), "role.read");
-		String company = caller.isSystemAdmin() ? "" : caller.company();
+		String company = this.policy.actsInEveryCompany(caller) ? "" : caller.company();
 		return page(caller, null, RoleForm.empty(company, offered(caller)), new FormErrors(), HttpStatus.OK);
 	}
 
@@ -72,7 +72,8 @@ final class RolesController {
 			@RequestParam(name = "permName", required = false) @Nullable List<String> names,
 			@RequestParam(name = "permGrant", required = false) @Nullable List<String> grants) {
 		Caller caller = Caller.current();
-		RoleForm form = RoleForm.of(name, caller.isSystemAdmin() ? company : caller.company(), null, names, grants);
+		String chosen = this.policy.actsInEveryCompany(caller) ? company : caller.company();
+		RoleForm form = RoleForm.of(name, chosen, null, names, grants);
 		FormErrors errors = this.forms.check(form.create(new FormErrors()), form::fieldAt);
 		CreateRole command = form.create(errors);
 		if (!errors.isEmpty()) {
@@ -145,7 +146,7 @@ final class RolesController {
 	}
 
 	private ModelAndView page(Caller caller, @Nullable Role role, RoleForm form, FormErrors errors, HttpStatus status) {
-		List<String> companyChoices = (role == null && caller.isSystemAdmin())
+		List<String> companyChoices = (role == null && this.policy.actsInEveryCompany(caller))
 				? this.companies.readable(caller, null).stream().map(Company::handle).toList() : List.of();
 		ModelAndView page = new ModelAndView("console/role").addObject("role", role)
 			.addObject("form", form)

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 import com.gatehouse.auth.PasswordSignIn;
+import com.gatehouse.permission.AccessPolicy;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.rest.RestFailure;
 
@@ -27,9 +28,12 @@ final class SignInController {
 
 	private final CsrfTokenRepository csrfTokens;
 
-	SignInController(PasswordSignIn signIns, CsrfTokenRepository csrfTokens) {
+	private final AccessPolicy policy;
+
+	SignInController(PasswordSignIn signIns, CsrfTokenRepository csrfTokens, AccessPolicy policy) {
 		this.signIns = signIns;
 		this.csrfTokens = csrfTokens;
+		this.policy = policy;
 	}
 
 	@GetMapping("/admin")
@@ -39,7 +43,7 @@ final class SignInController {
 
 	@GetMapping(ConsoleSecurity.SIGN_IN_PAGE)
 	ModelAndView form(@RequestParam(name = "signed-out", required = false) @Nullable String signedOut) {
-		ConsoleUser me = ConsoleUser.current();
+		ConsoleUser me = ConsoleUser.current(this.policy);
 		if (me != null) {
 			return new ModelAndView("redirect:" + home(me));
 		}
@@ -69,7 +73,7 @@ final class SignInController {
 		}
 		// A new token for the signed-in browser: one from before the sign-in is not reused after it.
 		this.csrfTokens.saveToken(null, request, response);
-		return new ModelAndView("redirect:" + home(ConsoleUser.of(caller)));
+		return new ModelAndView("redirect:" + home(ConsoleUser.of(caller, this.policy)));
 	}
 
 	@PostMapping("/admin/sign-out")

@@ -13,6 +13,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import com.gatehouse.company.Company;
 import com.gatehouse.company.CompanyChanges;
+import com.gatehouse.permission.AccessPolicy;
 import com.gatehouse.permission.Caller;
 import com.gatehouse.user.CreateUser;
 import com.gatehouse.user.User;
@@ -40,11 +41,15 @@ final class UsersController {
 
 	private final CompanyChanges companies;
 
-	UsersController(UserAccess access, UserChanges changes, ConsoleForms forms, CompanyChanges companies) {
+	private final AccessPolicy policy;
+
+	UsersController(UserAccess access, UserChanges changes, ConsoleForms forms, CompanyChanges companies,
+			AccessPolicy policy) {
 		this.access = access;
 		this.changes = changes;
 		this.forms = forms;
 		this.companies = companies;
+		this.policy = policy;
 	}
 
 	@GetMapping("/admin/users")
@@ -72,7 +77,7 @@ final class UsersController {
 	@PostMapping("/admin/users")
 	ModelAndView create(NewUserForm form) {
 		Caller caller = Caller.current();
-		CreateUser command = form.command(caller.isSystemAdmin());
+		CreateUser command = form.command(this.policy.actsInEveryCompany(caller));
 		FormErrors errors = this.forms.check(command);
 		if (!errors.isEmpty()) {
 			return form(caller, form, errors, HttpStatus.BAD_REQUEST);
@@ -85,7 +90,7 @@ final class UsersController {
 
 	/** The create form again, with what was typed (never the password) and what was wrong. */
 	private ModelAndView form(Caller caller, NewUserForm form, FormErrors errors, HttpStatus status) {
-		String company = (caller.isSystemAdmin() && form.company() != null && !form.company().isBlank())
+		String company = (this.policy.actsInEveryCompany(caller) && form.company() != null && !form.company().isBlank())
 				? form.company().strip() : caller.company();
 		ModelAndView page = new ModelAndView("console/user-new").addObject("form", form.withoutPassword())
 			.addObject("companies", choosable(caller))
@@ -98,7 +103,7 @@ final class UsersController {
 
 	/** The companies a System-Admin picks from (no one else chooses a company: theirs is implied). */
 	private List<Company> choosable(Caller caller) {
-		return caller.isSystemAdmin() ? this.companies.readable(caller, null) : List.of();
+		return this.policy.actsInEveryCompany(caller) ? this.companies.readable(caller, null) : List.of();
 	}
 
 	/** The create form as submitted; blank fields mean "not given", an unticked box (null) false. */

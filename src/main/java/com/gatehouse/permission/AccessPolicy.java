@@ -129,7 +129,25 @@ public final class AccessPolicy implements VerbPolicy {
 
 	/** What an admin oversees (events, users' keys): every company (null) for a System-Admin, else its own. */
 	public @Nullable String adminScope(Caller caller) {
-		return caller.isSystemAdmin() ? null : caller.company();
+		return actsInEveryCompany(caller) ? null : caller.company();
+	}
+
+	/** The company a read of companies covers: the one named; none named, {@link #adminScope}'s. */
+	public @Nullable String companyToRead(Caller caller, @Nullable String named) {
+		return (named != null) ? named : adminScope(caller);
+	}
+
+	/**
+	 * Whether the caller acts in every company, not only its own (a System-Admin): it lists them all
+	 * and picks the company of a user or role it makes; anyone else's own company is implied.
+	 */
+	public boolean actsInEveryCompany(Caller caller) {
+		return caller.isSystemAdmin();
+	}
+
+	/** Whether the caller's feature toggles take effect: anyone else's are ignored, not refused (rest-api.md §4). */
+	public boolean togglesFeatures(Caller caller) {
+		return caller.isSystemAdmin();
 	}
 
 	/** The question of {@link #requireCanGrant}, for a page that shows what it may change without acting. */

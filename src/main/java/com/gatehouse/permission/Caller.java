@@ -20,12 +20,13 @@ public record Caller(long userId, String login, String name, String home, String
 		return new Caller(this.userId, this.login, this.name, this.home, this.company, narrowed, this.via);
 	}
 
-	public boolean isSystemAdmin() {
+	/** Asked only by the decision point, which answers each question this decides ({@code AccessPolicy}). */
+	boolean isSystemAdmin() {
 		return this.perms.holds(Permissions.ADMIN, Grant.YES);
 	}
 
 	/** System-Admin, or Company-Admin acting in {@code companyHandle}. */
-	public boolean isAdminOf(String companyHandle) {
+	boolean isAdminOf(String companyHandle) {
 		return isSystemAdmin()
 				|| (this.perms.holds(Permissions.ADMIN, Grant.COMPANY) && this.company.equals(companyHandle));
 	}

@@ -183,6 +183,35 @@ class AccessPolicyTests {
 		assertThat(denials()).isZero();
 	}
 
+	@Test
+	void companiesWhenSystemAdminThenEveryOneAndWhenAnyoneElseThenOnlyItsOwnWithoutADenial() {
+		Caller admin = call(COMPANY_ADMIN, CredentialLimit.NONE).caller();
+		Caller plain = call(new Permissions(Map.of("cdr.read", Grant.YES)), CredentialLimit.NONE).caller();
+
+		assertThat(this.policy.actsInEveryCompany(root())).isTrue();
+		assertThat(this.policy.actsInEveryCompany(admin)).isFalse();
+		assertThat(this.policy.actsInEveryCompany(plain)).isFalse();
+		assertThat(this.policy.companyToRead(root(), null)).isNull();
+		assertThat(this.policy.companyToRead(root(), "other")).isEqualTo("other");
+		assertThat(this.policy.companyToRead(admin, null)).isEqualTo("acme");
+		assertThat(this.policy.companyToRead(admin, "other")).isEqualTo("other");
+		assertThat(this.policy.companyToRead(plain, null)).isEqualTo("acme");
+
+		assertThat(denials()).isZero();
+		assertThat(this.published).isEmpty();
+	}
+
+	@Test
+	void featureTogglesWhenSystemAdminThenTakeEffectAndWhenCompanyAdminThenIgnoredWithoutADenial() {
+		Caller admin = call(COMPANY_ADMIN, CredentialLimit.NONE).caller();
+
+		assertThat(this.policy.togglesFeatures(root())).isTrue();
+		assertThat(this.policy.togglesFeatures(admin)).isFalse();
+
+		assertThat(denials()).isZero();
+		assertThat(this.published).isEmpty();
+	}
+
 	private static Caller root() {
 		return new Caller(1, "root", "Root", "default", "default", new Permissions(Map.of(Permissions.ADMIN, Grant.YES)),
 				CredentialKind.PASSWORD);
