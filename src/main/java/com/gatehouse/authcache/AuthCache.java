@@ -1,6 +1,5 @@
 package com.gatehouse.authcache;
 
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -19,10 +18,13 @@ public final class AuthCache<K, V> {
 
 	private final Affected<K, V> affected;
 
+	// Guards changes, and makes putting and applying one step each, so no call can see a stale value
+	// between a put and its removal.
+	private final Object lock = new Object();
+
 	// Counts changes applied, so a load that read the store before a change cannot keep its stale
-	// result: a load that saw a change happen while it ran puts nothing. Putting and applying hold
-	// this lock, so no call can see a stale value between a put and its removal.
-	private final AtomicLong changes = new AtomicLong();
+	// result: a load that saw a change happen while it ran puts nothing.
+	private long changes;
 
 	AuthCache(Cache<K, V> cache, Affected<K, V> affected) {
 		this.cache = cache;
@@ -35,11 +37,14 @@ public final class AuthCache<K, V> {
 		if (cached != null) {
 			return cached;
 		}
-		long seen = this.changes.get();
+		long seen;
+		synchronized (this.lock) {
+			seen = this.changes;
+		}
 		V loaded = load.apply(key);
 		if (loaded != null) {
-			synchronized (this.changes) {
-				if (this.changes.get() == seen) {
+			synchronized (this.lock) {
+				if (this.changes == seen) {
 					this.cache.put(key, loaded);
 				}
 			}
@@ -53,8 +58,8 @@ public final class AuthCache<K, V> {
 	}
 
 	void apply(AuthChange change) {
-		synchronized (this.changes) {
-			this.changes.incrementAndGet();
+		synchronized (this.lock) {
+			this.changes++;
 			if (change.isAll()) {
 				this.cache.invalidateAll();
 			}
