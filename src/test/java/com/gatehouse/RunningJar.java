@@ -37,12 +37,7 @@ final class RunningJar implements AutoCloseable {
 
 	/** Starts the jar with these environment variables and waits until it serves. */
 	static RunningJar start(Map<String, String> environment) throws Exception {
-		// As the README runs it (the extracted jar and its class data archive), but C1 only: half the
-		// CPU of a start (which is most of what these tests cost), and nothing they check depends on
-		// how the JVM compiles.
-		ProcessBuilder builder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + EXTRACTED.resolve("gatehouse.jsa"), "-jar",
-				jar().toString());
+		ProcessBuilder builder = new ProcessBuilder(java());
 		builder.environment().remove("GATEHOUSE_ADMIN_PASSWORD");
 		builder.environment().remove("SPRING_DATASOURCE_URL");
 		builder.environment().putAll(environment);
@@ -57,8 +52,8 @@ final class RunningJar implements AutoCloseable {
 	 * and {@code stdin}; answers its exit status, standard output and standard error.
 	 */
 	static Finished admin(Map<String, String> environment, String stdin, String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar().toString(), "admin"));
+		List<String> command = new ArrayList<>(java());
+		command.add("admin");
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().remove("GATEHOUSE_ADMIN_PASSWORD");
@@ -90,6 +85,16 @@ final class RunningJar implements AutoCloseable {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
+	}
+
+	/**
+	 * {@code java -jar} of the extracted jar with its class data archive, as the README runs it, but
+	 * C1 only: a third of the CPU of a start or an admin command (which is most of what these tests
+	 * cost), and nothing they check depends on how the JVM compiles.
+	 */
+	private static List<String> java() throws IOException {
+		return List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+				"-XX:SharedArchiveFile=" + EXTRACTED.resolve("gatehouse.jsa"), "-jar", jar().toString());
 	}
 
 	private static Path jar() throws IOException {
