@@ -128,8 +128,8 @@ public class Bench {
 		if (!smoke) {
 			warmUntilCompiled(load, stat, cases, clients, seconds);
 			Load.Case login = cases.get(cases.size() - 1);
-			settle("password login", () -> load.closedLoop(login, clients, seconds));
-			settle("hash alone", () -> hash.phase(seconds));
+			settle("password login", stat, () -> load.closedLoop(login, clients, seconds));
+			settle("hash alone", hash.stat(), () -> hash.phase(seconds));
 		}
 		for (int round = 0; round < rounds; round++) {
 			for (Load.Case c : cases) {
@@ -167,19 +167,22 @@ public class Bench {
 	}
 
 	/**
-	 * More phases of one case until its CPU per call moved less than 5% from the phase before (at
-	 * most 5 minutes). A login path runs a few dozen times a second, so it reaches the JIT's
-	 * thresholds long after the cheap calls that dominate the rounds above; the hash alone settles
-	 * by the same rule, so neither figure is taken earlier in its warm-up than the other.
+	 * More phases of one case until its CPU per call moved less than 5% from the phase before and
+	 * the JIT compilers took under 5% of the process's CPU in it (at most 5 minutes). A login path
+	 * runs a few dozen times a second, so it reaches the JIT's thresholds long after the cheap calls
+	 * that dominate the rounds above; the hash alone settles by the same rule, so neither figure is
+	 * taken earlier in its warm-up than the other.
 	 */
-	static void settle(String what, Phase phase) throws Exception {
+	static void settle(String what, ProcStat process, Phase phase) throws Exception {
 		long deadline = System.nanoTime() + WARM_UP_LIMIT;
-		double last = phase.run().cpuMs(), change = 1;
-		while (change >= 0.05 && System.nanoTime() < deadline) {
+		double last = phase.run().cpuMs(), change = 1, share = 1;
+		while ((change >= 0.05 || share >= 0.05) && System.nanoTime() < deadline) {
+			long cpu = process.cpuTicks(), compiler = process.compilerTicks();
 			double now = phase.run().cpuMs();
+			share = (process.compilerTicks() - compiler) / (double) Math.max(1, process.cpuTicks() - cpu);
 			change = Math.abs(now - last) / last;
-			System.err.printf(Locale.ROOT, "warm-up: %s %.2f ms of CPU each (%.0f%% from the phase before)%n", what, now,
-					change * 100);
+			System.err.printf(Locale.ROOT, "warm-up: %s %.2f ms of CPU each (%.0f%% from the phase before), JIT %.0f%% of it%n",
+					what, now, change * 100, share * 100);
 			last = now;
 		}
 	}

@@ -52,6 +52,10 @@ final class HashAlone implements AutoCloseable {
 		return new Load.Sample(hashes / elapsed, cpuMs, 0);
 	}
 
+	ProcStat stat() {
+		return this.stat;
+	}
+
 	@Override
 	public void close() throws InterruptedException {
 		this.commands.close();
