@@ -1,0 +1,65 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Prints the benchmark's one Markdown table: each figure is the median of the rounds. */
+final class Table {
+
+	private static final Locale L = Locale.ROOT;
+
+	/** What one run measured, case by case in the order of {@code cases}; the last case is the password login. */
+	record Results(List<Load.Case> cases, Map<Load.Case, List<Load.Sample>> max, Map<Load.Case, List<double[]>> latency,
+			List<Load.Sample> hashAlone, int hashThreads, long peakRssKb, double startSeconds, double startCpuSeconds) {
+	}
+
+	static void print(Results results, int rounds, int seconds, int clients, String flags) throws IOException {
+		List<Load.Case> cases = results.cases();
+		double[] rate = new double[cases.size()], cpu = new double[cases.size()];
+		for (int i = 0; i < cases.size(); i++) {
+			rate[i] = median(results.max().get(cases.get(i)).stream().mapToDouble(Load.Sample::perSecond).toArray());
+			cpu[i] = median(results.max().get(cases.get(i)).stream().mapToDouble(Load.Sample::cpuMs).toArray());
+		}
+		double hashMs = median(results.hashAlone().stream().mapToDouble(Load.Sample::cpuMs).toArray());
+		int login = cases.size() - 1;
+		String cpuModel = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter((line) -> line.startsWith("model name"))
+			.findFirst().map((line) -> line.substring(line.indexOf(':') + 2)).orElse("unknown CPU");
+		System.out.printf(L, "%nGatehouse benchmark: %s, %d cores, load average %s at the end (the machine's other work), java %s%n",
+				cpuModel, Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).split(" ")[0],
+				System.getProperty("java.version"));
+		System.out.printf(L, "%d rounds, %d s per phase, %d clients, server: %s%n%n", rounds, seconds, clients, flags);
+		System.out.println("| figure | Gatehouse | goal | Keycloak 26.7 (issue 13) |");
+		System.out.println("|---|---|---|---|");
+		for (int i = 0; i < cases.size(); i++) {
+			List<double[]> latency = results.latency().get(cases.get(i));
+			String name = cases.get(i).name();
+			System.out.printf(L, "| %s: calls/s, closed loop (answers not 200) | %.0f (%d) | | |%n", name, rate[i],
+					results.max().get(cases.get(i)).stream().mapToLong(Load.Sample::errors).sum());
+			System.out.printf(L, "| %s: server CPU ms per call | %.3f | %s | %s |%n", name, cpu[i], i == 1 ? "≤0.136" : "",
+					i == 0 ? "0.136 (`GET /realms/x`)" : i == login ? "114" : "");
+			System.out.printf(L, "| %s: p50 / p99 ms at %.0f calls/s (fixed rate) | %.2f / %.2f | p99 <5 | |%n", name,
+					median(column(latency, 2)), median(column(latency, 0)), median(column(latency, 1)));
+		}
+		System.out.printf(L, "| Auth Key calls/s ÷ liveness calls/s | %.2f | ≥0.95 | 0.21 (introspection) |%n", rate[1] / rate[0]);
+		System.out.printf(L, "| cookie calls/s ÷ liveness calls/s | %.2f | ≥0.90 | 0.42 (userinfo) |%n", rate[2] / rate[0]);
+		System.out.printf(L, "| native libargon2 hash alone (%d at once, as the login load): CPU ms | %.1f | | |%n",
+				results.hashThreads(), hashMs);
+		System.out.printf(L, "| CPU per password login ÷ hash alone | %.2f | ≤1.2 | 5.3 (114 ms ÷ 21.5) |%n", cpu[login] / hashMs);
+		System.out.printf(L, "| peak resident memory (VmRSS), MB | %.0f | <400 | 600-740 |%n", results.peakRssKb() / 1024.0);
+		System.out.printf(L, "| start to healthy, s (server CPU s spent on it) | %.2f (%.1f) | <5 | 17.2 |%n",
+				results.startSeconds(), results.startCpuSeconds());
+	}
+
+	static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
+	}
+
+	private static double[] column(List<double[]> rows, int index) {
+		return rows.stream().mapToDouble((row) -> row[index]).toArray();
+	}
+}
