@@ -2,8 +2,7 @@ package com.gatehouse.user;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +14,12 @@ import com.gatehouse.role.RoleLookup;
  * the first migration). Later starts, and an instance that loses the race to another starting on
  * the same store, change nothing. The admin command line ({@code cli/}, profile {@code admin-cli})
  * makes nobody: an operator's own command on an empty store must not also make a second admin.
+ * It runs once every bean exists and before the web server opens its port (not as an
+ * ApplicationRunner, which runs after): a login that reaches a new service at once meets the admin.
  */
 @Component
 @Profile("!admin-cli")
-final class AdminBootstrap implements ApplicationRunner {
+final class AdminBootstrap implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
@@ -40,7 +41,7 @@ final class AdminBootstrap implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		if (!this.users.isEmpty()) {
 			return;
 		}
