@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * embedded store as the README runs it (the extracted jar with its class data sharing archive and
  * {@code -Xmx128m}: {@link #README_FLAGS}; nothing but the data directory, port and admin password
  * set), times start to healthy, warms up, then runs every case in interleaved rounds over loopback
- * ({@link Load}) beside the hash alone ({@link HashAlone}), and prints one table ({@link Table}).
+ * ({@link Load}) beside the hash alone ({@link HashAlone}, as many at once as the server hashes, and
+ * one at a time as the yardstick of the machine's speed), and prints one table ({@link Table}).
  * CPU figures come from /proc ({@link ProcStat}).
  *
  * Args: [--smoke] [--rounds N] [--seconds S] [--clients C] [--env NAME=VALUE]... [--jvm-arg ARG]...
@@ -81,9 +82,10 @@ public class Bench {
 			double startSeconds = awaitHealthy(server, port, launched, dataDir);
 			double startCpuSeconds = stat.cpuTicks() / ProcStat.TICKS_PER_SECOND;
 			int hashThreads = Runtime.getRuntime().availableProcessors();   // the server's hash slots: one per CPU
-			try (HashAlone hash = new HashAlone(List.of("-Xmx128m"), hashThreads)) {
-				Table.Results results = run(new Load(port, stat), stat, hash, setUp(port), smoke, rounds, seconds, clients,
-						hashThreads, startSeconds, startCpuSeconds);
+			try (HashAlone hash = new HashAlone(List.of("-Xmx128m"), hashThreads);
+					HashAlone oneHash = new HashAlone(List.of("-Xmx128m"), 1)) {
+				Table.Results results = run(new Load(port, stat), stat, hash, oneHash, setUp(port), smoke, rounds, seconds,
+						clients, hashThreads, startSeconds, startCpuSeconds);
 				Table.print(results, rounds, seconds, clients, flags);
 			}
 		}
@@ -115,21 +117,24 @@ public class Bench {
 				new Load.Case("password login", "POST", "/rest/auth/", userLogin));
 	}
 
-	static Table.Results run(Load load, ProcStat stat, HashAlone hash, List<Load.Case> cases, boolean smoke, int rounds,
-			int seconds, int clients, int hashThreads, double startSeconds, double startCpuSeconds) throws Exception {
+	static Table.Results run(Load load, ProcStat stat, HashAlone hash, HashAlone oneHash, List<Load.Case> cases,
+			boolean smoke, int rounds, int seconds, int clients, int hashThreads, double startSeconds, double startCpuSeconds)
+			throws Exception {
 		Map<Load.Case, List<Load.Sample>> max = new LinkedHashMap<>();
 		Map<Load.Case, List<double[]>> latency = new LinkedHashMap<>();
-		List<Load.Sample> hashAlone = new ArrayList<>();
+		List<Load.Sample> hashAlone = new ArrayList<>(), oneHashAlone = new ArrayList<>();
 		cases.forEach((c) -> { max.put(c, new ArrayList<>()); latency.put(c, new ArrayList<>()); });
 		for (Load.Case c : cases) {   // warm-up: let the JIT compile every path before anything counts
 			load.closedLoop(c, clients, smoke ? 1 : Math.max(10, seconds));
 		}
 		hash.phase(smoke ? 1 : Math.max(10, seconds));
+		oneHash.phase(smoke ? 1 : Math.max(10, seconds));
 		if (!smoke) {
 			warmUntilCompiled(load, stat, cases, clients, seconds);
 			Load.Case login = cases.get(cases.size() - 1);
 			settle("password login", stat, () -> load.closedLoop(login, clients, seconds));
 			settle("hash alone", hash.stat(), () -> hash.phase(seconds));
+			settle("one hash alone", oneHash.stat(), () -> oneHash.phase(seconds));
 		}
 		for (int round = 0; round < rounds; round++) {
 			for (Load.Case c : cases) {
@@ -138,8 +143,10 @@ public class Bench {
 				latency.get(c).add(load.fixedRate(c, Math.max(half, 1), seconds, clients * 4));
 			}
 			hashAlone.add(hash.phase(seconds));
+			oneHashAlone.add(oneHash.phase(seconds));
 		}
-		return new Table.Results(cases, max, latency, hashAlone, hashThreads, stat.peakRssKb(), startSeconds, startCpuSeconds);
+		return new Table.Results(cases, max, latency, hashAlone, oneHashAlone, hashThreads, stat.peakRssKb(), startSeconds,
+				startCpuSeconds);
 	}
 
 	/**

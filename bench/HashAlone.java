@@ -18,7 +18,9 @@ import de.mkammerer.argon2.Argon2Factory;
  * overhead: in a process of its own with the README's JVM flags, its whole CPU read from
  * /proc/<pid>/stat over a closed-loop phase as long as a login phase, as many hashes at once as
  * the login load runs (the server verifies at most one per CPU at once, and 8 clients keep every
- * slot busy), warmed up by the same rule, and interleaved with the cases in every round. Run as a
+ * slot busy), warmed up by the same rule, and interleaved with the cases in every round. A second
+ * one, one hash at a time as issue 13's 21-22 ms was taken, is the yardstick of the machine's
+ * speed that {@link Table} scales the run's times by. Run as a
  * program, it is that process: each line on its input is a phase's seconds, and it answers the
  * hashes it verified.
  */
