@@ -39,8 +39,16 @@ final class SigningKeys {
 
 	static final Duration REFRESH = Duration.ofSeconds(10);
 
-	/** Not registered with the JDK: it serves only the assertion signer. */
-	private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+	/**
+	 * Not registered with the JDK: it serves only the assertion signer. Made at the first signing,
+	 * not at start (a holder class): building it loads about 500 classes, and with the gateway off
+	 * nothing signs.
+	 */
+	private static final class BouncyCastle {
+
+		static final Provider PROVIDER = new BouncyCastleProvider();
+
+	}
 
 	/**
 	 * The signer's randomness, made once: without one Nimbus makes a new {@link SecureRandom} for
@@ -123,10 +131,10 @@ final class SigningKeys {
 	 */
 	private static ECDSASigner signer(SigningKey key) {
 		try {
-			PrivateKey own = KeyFactory.getInstance("EC", BOUNCY_CASTLE)
+			PrivateKey own = KeyFactory.getInstance("EC", BouncyCastle.PROVIDER)
 				.generatePrivate(new PKCS8EncodedKeySpec(key.jwk().toPrivateKey().getEncoded()));
 			ECDSASigner signer = new ECDSASigner(own, Curve.P_256);
-			signer.getJCAContext().setProvider(BOUNCY_CASTLE);
+			signer.getJCAContext().setProvider(BouncyCastle.PROVIDER);
 			signer.getJCAContext().setSecureRandom(RANDOM);
 			return signer;
 		}
