@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 /**
  * The one performance benchmark (run it with bench/run): starts the packaged service on a fresh
  * embedded store as the README runs it (the extracted jar with its class data sharing archive and
- * {@code -Xmx128m}: {@link #README_FLAGS}; nothing but the data directory, port and admin password
- * set), times start to healthy, warms up, then runs every case in interleaved rounds over loopback
+ * {@code -Xmx128m}: {@link #README_FLAGS}; nothing but the data directory, port, admin password
+ * and Tomcat's base directory set), times start to healthy, warms up, then runs every case in interleaved rounds over loopback
  * ({@link Load}) beside the hash alone ({@link HashAlone}, as many at once as the server hashes, and
  * one at a time as the yardstick of the machine's speed), and prints one table ({@link Table}).
  * CPU figures come from /proc ({@link ProcStat}).
@@ -69,6 +69,8 @@ public class Bench {
 		builder.environment().put("GATEHOUSE_DATA_DIR", dataDir.resolve("data").toString());
 		builder.environment().put("SERVER_PORT", Integer.toString(port));
 		builder.environment().put("GATEHOUSE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+		// Tomcat's base directory inside the one deleted at the end, not a /tmp/tomcat.* left behind.
+		builder.environment().put("SERVER_TOMCAT_BASEDIR", dataDir.resolve("tomcat").toString());
 		for (String pair : env) {
 			builder.environment().put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
 		}

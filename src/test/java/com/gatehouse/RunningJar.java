@@ -14,11 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * The service that {@code mvn package} built, started as the README runs it (the extracted jar in
  * {@code target/gatehouse/} with its class data sharing archive), in its own process until closed
  * (SIGTERM, as a service manager stops it) or {@link #kill() killed}. Only the environment given
- * configures it: the test's own datasource and admin password settings are not passed on.
+ * configures it: the test's own datasource and admin password settings are not passed on. Its
+ * temporary files (Tomcat's base directory among them) go to a directory of its own, deleted when it
+ * ends: a killed process cannot delete them itself.
  */
 final class RunningJar implements AutoCloseable {
 
@@ -26,10 +30,13 @@ final class RunningJar implements AutoCloseable {
 
 	private final Process process;
 
+	private final Path scratch;
+
 	private final List<String> lines = new ArrayList<>();
 
-	private RunningJar(Process process) {
+	private RunningJar(Process process, Path scratch) {
 		this.process = process;
+		this.scratch = scratch;
 		Thread reader = new Thread(this::readOutput);
 		reader.setDaemon(true);
 		reader.start();
@@ -37,13 +44,20 @@ final class RunningJar implements AutoCloseable {
 
 	/** Starts the jar with these environment variables and waits until it serves. */
 	static RunningJar start(Map<String, String> environment) throws Exception {
-		ProcessBuilder builder = new ProcessBuilder(java());
+		Path scratch = Files.createTempDirectory("gatehouse-jar-");
+		ProcessBuilder builder = new ProcessBuilder(java(scratch));
 		builder.environment().remove("GATEHOUSE_ADMIN_PASSWORD");
 		builder.environment().remove("SPRING_DATASOURCE_URL");
 		builder.environment().putAll(environment);
 		builder.redirectErrorStream(true);
-		RunningJar jar = new RunningJar(builder.start());
-		jar.awaitOutput("Started GatehouseApplication");
+		RunningJar jar = new RunningJar(builder.start(), scratch);
+		try {
+			jar.awaitOutput("Started GatehouseApplication");
+		}
+		catch (IllegalStateException notStarted) {
+			jar.close();
+			throw notStarted;
+		}
 		return jar;
 	}
 
@@ -52,15 +66,16 @@ final class RunningJar implements AutoCloseable {
 	 * and {@code stdin}; answers its exit status, standard output and standard error.
 	 */
 	static Finished admin(Map<String, String> environment, String stdin, String... args) throws Exception {
-		List<String> command = new ArrayList<>(java());
+		Path scratch = Files.createTempDirectory("gatehouse-admin-");
+		List<String> command = new ArrayList<>(java(scratch));
 		command.add("admin");
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().remove("GATEHOUSE_ADMIN_PASSWORD");
 		builder.environment().remove("SPRING_DATASOURCE_URL");
 		builder.environment().putAll(environment);
-		Path out = Files.createTempFile("admin", ".out");
-		Path err = Files.createTempFile("admin", ".err");
+		Path out = scratch.resolve("admin.out");
+		Path err = scratch.resolve("admin.err");
 		Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
 		try {
 			process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -72,8 +87,7 @@ final class RunningJar implements AutoCloseable {
 			return new Finished(process.exitValue(), Files.readString(out), Files.readString(err));
 		}
 		finally {
-			Files.deleteIfExists(out);
-			Files.deleteIfExists(err);
+			FileSystemUtils.deleteRecursively(scratch);
 		}
 	}
 
@@ -90,11 +104,13 @@ final class RunningJar implements AutoCloseable {
 	/**
 	 * {@code java -jar} of the extracted jar with its class data archive, as the README runs it, but
 	 * C1 only: a third of the CPU of a start or an admin command (which is most of what these tests
-	 * cost), and nothing they check depends on how the JVM compiles.
+	 * cost), and nothing they check depends on how the JVM compiles. Its temporary directory is
+	 * {@code scratch}.
 	 */
-	private static List<String> java() throws IOException {
+	private static List<String> java(Path scratch) throws IOException {
 		return List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-				"-XX:SharedArchiveFile=" + EXTRACTED.resolve("gatehouse.jsa"), "-jar", jar().toString());
+				"-XX:SharedArchiveFile=" + EXTRACTED.resolve("gatehouse.jsa"), "-Djava.io.tmpdir=" + scratch, "-jar",
+				jar().toString());
 	}
 
 	private static Path jar() throws IOException {
@@ -144,10 +160,12 @@ final class RunningJar implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws InterruptedException {
+	public void close() throws InterruptedException, IOException {
 		this.process.destroy();
 		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly();
+			this.process.waitFor(30, TimeUnit.SECONDS);
 		}
+		FileSystemUtils.deleteRecursively(this.scratch);
 	}
 }

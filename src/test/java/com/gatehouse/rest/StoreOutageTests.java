@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
@@ -46,7 +49,8 @@ class StoreOutageTests {
 		// Arguments, not default properties: they must win over application.properties.
 		app = new SpringApplicationBuilder(GatehouseApplication.class).run("--server.port=0",
 				"--spring.datasource.url=jdbc:h2:tcp://127.0.0.1:" + network.port()
-						+ "/gatehouse;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+						+ "/gatehouse;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
+						+ ";TRACE_LEVEL_FILE=0",
 				"--spring.datasource.hikari.connection-timeout=1000",
 				"--gatehouse.admin.password=" + Directory.ADMIN_PASSWORD);
 		api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
@@ -54,6 +58,10 @@ class StoreOutageTests {
 
 	@AfterAll
 	static void stop() throws IOException {
+		// DB_CLOSE_DELAY=-1 keeps the database open in this JVM until it exits, after storeDir is
+		// deleted: closed here instead, and with no trace file, which H2 writes (making the
+		// directory again) when a close fails.
+		JdbcClient.create(app.getBean(DataSource.class)).sql("SHUTDOWN").update();
 		app.close();
 		network.close();
 		store.stop();
