@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * After every other test class (JUnit's class order, see junit-platform.properties), scans the
+ * After every other test class (last in JUnit's class order, and isolated so that it also waits for
+ * the classes that run beside the others, see junit-platform.properties), scans the
  * suite's store and its log for the secrets the suite used ({@link Secrets}, noted by {@link Api}):
  * no password or key may be in the store in clear, nor a session id outside Spring Session's own
  * {@code session_id} column, and no password, key or session id may be in the log. The store is the
@@ -53,6 +55,7 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @GatehouseTest
 @Order(Integer.MAX_VALUE)
+@Isolated
 class AfterSuiteSecretScanTests {
 
 	private static final String CANARY_SCHEMA = "secret_scan_canary";

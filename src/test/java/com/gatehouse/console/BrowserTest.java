@@ -12,6 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -22,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
@@ -34,11 +38,21 @@ import com.gatehouse.TestUser;
  * the run's one headless Chromium ({@link Chromium}, which skips the class where there is none), and
  * a screenshot of every test in {@code target/screenshots/<TestClass>-<test>.png}, failed or not.
  * Each test starts with no cookies at a 1280x900 window. The browser talks only to 127.0.0.1.
+ *
+ * <p>These classes spend most of their time waiting for the browser, so they run beside the rest of
+ * the suite (junit-platform.properties), one class at a time on the one browser. Their service is a
+ * context of its own (a name of its own makes it one), so their calls reach no other test's clock,
+ * limits or counters; it shares the suite's store, which the after-suite secret scan reads.
  */
 @GatehouseTest
+@TestPropertySource(properties = "spring.application.name=gatehouse-browser")
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(BrowserTest.CHROMIUM)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(Chromium.class)
 public abstract class BrowserTest {
+
+	static final String CHROMIUM = "chromium";
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
