@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -31,7 +32,11 @@ final class ApiDescriptionController {
 
 	private final byte[] yaml;
 
-	private final byte[] json;
+	/**
+	 * Made at the first request for it, not at start: parsing the YAML took about 0.1 s of the start's
+	 * main thread, and the JIT's time for the parser beside it (issue 13).
+	 */
+	private final SingletonSupplier<byte[]> json;
 
 	ApiDescriptionController(JsonMapper json) {
 		try {
@@ -40,16 +45,20 @@ final class ApiDescriptionController {
 		catch (IOException missing) {
 			throw new UncheckedIOException(missing);
 		}
-		// SnakeYAML reads YAML 1.1, where an unquoted yes is true: ApiDescriptionTests holds this JSON
-		// equal to a YAML 1.2 reading of the file, so such a value in the document fails the build.
-		Object tree = new Yaml(new SafeConstructor(new LoaderOptions()))
-			.load(new String(this.yaml, StandardCharsets.UTF_8));
-		this.json = json.writeValueAsBytes(tree);
+		this.json = SingletonSupplier.of(() -> json.writeValueAsBytes(readYaml(this.yaml)));
+	}
+
+	/**
+	 * SnakeYAML reads YAML 1.1, where an unquoted yes is true: ApiDescriptionTests holds this JSON
+	 * equal to a YAML 1.2 reading of the file, so such a value in the document fails the build.
+	 */
+	private static Object readYaml(byte[] yaml) {
+		return new Yaml(new SafeConstructor(new LoaderOptions())).load(new String(yaml, StandardCharsets.UTF_8));
 	}
 
 	@GetMapping({ "/v3/api-docs", "/openapi.json" })
 	ResponseEntity<byte[]> json() {
-		return answer(MediaType.APPLICATION_JSON, this.json);
+		return answer(MediaType.APPLICATION_JSON, this.json.obtain());
 	}
 
 	@GetMapping({ "/v3/api-docs.yaml", "/openapi.yaml" })
