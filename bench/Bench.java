@@ -1,37 +1,28 @@
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The one performance benchmark (run it with bench/run): starts the packaged service on a fresh
- * embedded store as the README runs it (the extracted jar with its class data sharing archive and
- * {@code -Xmx128m}: {@link #README_FLAGS}; nothing but the data directory, port, admin password
- * and Tomcat's base directory set), times start to healthy, warms up, then runs every case in interleaved rounds over loopback
- * ({@link Load}) beside the hash alone ({@link HashAlone}, as many at once as the server hashes, and
- * one at a time as the yardstick of the machine's speed), and prints one table ({@link Table}).
- * CPU figures come from /proc ({@link ProcStat}).
+ * embedded store as the README runs it ({@link Server}, which times its start to healthy), warms
+ * up, then runs every case in interleaved rounds over loopback ({@link Load}) beside the hash alone
+ * ({@link HashAlone}, as many at once as the server hashes, and one at a time as the yardstick of the
+ * machine's speed), and in every round starts another server on a fresh store of its own and times
+ * that start too; it prints one table ({@link Table}). CPU figures come from /proc ({@link ProcStat}).
  *
  * Args: [--smoke] [--rounds N] [--seconds S] [--clients C] [--env NAME=VALUE]... [--jvm-arg ARG]...
  */
 public class Bench {
 
 	static final String ADMIN_PASSWORD = "bench-admin-password-" + Long.toHexString(System.nanoTime());
-
-	/** What README.md's {@code java -jar} command runs: the extracted jar that mvn package trained. */
-	static final Path README_JAR = Path.of("target", "gatehouse", "gatehouse-0.1.0.jar");
-
-	/** The JVM flags README.md's {@code java -jar} command carries. */
-	static final List<String> README_FLAGS = List.of("-XX:SharedArchiveFile=target/gatehouse/gatehouse.jsa", "-Xmx128m");
 
 	/** The longest any warm-up rule may run. */
 	static final long WARM_UP_LIMIT = TimeUnit.MINUTES.toNanos(5);
@@ -55,48 +46,28 @@ public class Bench {
 			rounds = 1;
 			seconds = 1;
 		}
-		if (!Files.exists(README_JAR)) {
-			throw new IllegalStateException("no " + README_JAR + ": run mvn package first");
+		if (!Files.exists(Server.README_JAR)) {
+			throw new IllegalStateException("no " + Server.README_JAR + ": run mvn package first");
 		}
-		Path dataDir = Files.createTempDirectory("gatehouse-bench");
-		int port = freePort();
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-		command.addAll(README_FLAGS);
-		command.addAll(jvmArgs);
-		command.addAll(List.of("-jar", README_JAR.toString()));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(dataDir.resolve("server.log").toFile());
-		builder.environment().put("GATEHOUSE_DATA_DIR", dataDir.resolve("data").toString());
-		builder.environment().put("SERVER_PORT", Integer.toString(port));
-		builder.environment().put("GATEHOUSE_ADMIN_PASSWORD", ADMIN_PASSWORD);
-		// Tomcat's base directory inside the one deleted at the end, not a /tmp/tomcat.* left behind.
-		builder.environment().put("SERVER_TOMCAT_BASEDIR", dataDir.resolve("tomcat").toString());
-		for (String pair : env) {
-			builder.environment().put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-		}
-		long launched = System.nanoTime();
-		Process server = builder.start();
-		ProcStat stat = new ProcStat(server.pid());
 		String settings = String.join(" ", jvmArgs) + " " + String.join(" ", env);
-		String flags = settings.isBlank() ? "as the README runs it (" + String.join(" ", README_FLAGS) + ")"
-				: String.join(" ", README_FLAGS) + " " + settings.trim();
-		try {
-			double startSeconds = awaitHealthy(server, port, launched, dataDir);
-			double startCpuSeconds = stat.cpuTicks() / ProcStat.TICKS_PER_SECOND;
+		String flags = settings.isBlank() ? "as the README runs it (" + String.join(" ", Server.README_FLAGS) + ")"
+				: String.join(" ", Server.README_FLAGS) + " " + settings.trim();
+		Supplier<Server> freshStart = () -> {
+			try {
+				return Server.start(jvmArgs, env, ADMIN_PASSWORD);
+			}
+			catch (Exception failed) {
+				throw new IllegalStateException(failed);
+			}
+		};
+		try (Server server = freshStart.get()) {
 			int hashThreads = Runtime.getRuntime().availableProcessors();   // the server's hash slots: one per CPU
 			try (HashAlone hash = new HashAlone(List.of("-Xmx128m"), hashThreads);
 					HashAlone oneHash = new HashAlone(List.of("-Xmx128m"), 1)) {
-				Table.Results results = run(new Load(port, stat), stat, hash, oneHash, setUp(port), smoke, rounds, seconds,
-						clients, hashThreads, startSeconds, startCpuSeconds);
+				Table.Results results = run(new Load(server.port, server.stat), server, hash, oneHash, setUp(server.port),
+						freshStart, smoke, rounds, seconds, clients, hashThreads);
 				Table.print(results, rounds, seconds, clients, flags);
 			}
-		}
-		finally {
-			server.destroy();
-			if (!server.waitFor(40, TimeUnit.SECONDS)) {
-				server.destroyForcibly().waitFor();
-			}
-			deleteTree(dataDir);
 		}
 	}
 
@@ -119,9 +90,12 @@ public class Bench {
 				new Load.Case("password login", "POST", "/rest/auth/", userLogin));
 	}
 
-	static Table.Results run(Load load, ProcStat stat, HashAlone hash, HashAlone oneHash, List<Load.Case> cases,
-			boolean smoke, int rounds, int seconds, int clients, int hashThreads, double startSeconds, double startCpuSeconds)
-			throws Exception {
+	static Table.Results run(Load load, Server server, HashAlone hash, HashAlone oneHash, List<Load.Case> cases,
+			Supplier<Server> freshStart, boolean smoke, int rounds, int seconds, int clients, int hashThreads) throws Exception {
+		ProcStat stat = server.stat;
+		// A start's time swings by a fifth from one minute to the next on this machine: the first start
+		// and one more per round, so the table can give the median.
+		List<double[]> starts = new ArrayList<>(List.of(new double[] { server.startSeconds, server.startCpuSeconds }));
 		Map<Load.Case, List<Load.Sample>> max = new LinkedHashMap<>();
 		Map<Load.Case, List<double[]>> latency = new LinkedHashMap<>();
 		List<Load.Sample> hashAlone = new ArrayList<>(), oneHashAlone = new ArrayList<>();
@@ -146,9 +120,11 @@ public class Bench {
 			}
 			hashAlone.add(hash.phase(seconds));
 			oneHashAlone.add(oneHash.phase(seconds));
+			try (Server fresh = freshStart.get()) {
+				starts.add(new double[] { fresh.startSeconds, fresh.startCpuSeconds });
+			}
 		}
-		return new Table.Results(cases, max, latency, hashAlone, oneHashAlone, hashThreads, stat.peakRssKb(), startSeconds,
-				startCpuSeconds);
+		return new Table.Results(cases, max, latency, hashAlone, oneHashAlone, hashThreads, stat.peakRssKb(), starts);
 	}
 
 	/**
@@ -196,42 +172,11 @@ public class Bench {
 		}
 	}
 
-	static double awaitHealthy(Process server, int port, long launched, Path dataDir) throws Exception {
-		long deadline = launched + TimeUnit.SECONDS.toNanos(600);
-		while (System.nanoTime() < deadline) {
-			if (!server.isAlive()) {
-				throw new IllegalStateException("the server exited: " + Files.readString(dataDir.resolve("server.log")));
-			}
-			try (Connection health = new Connection(port, new Load.Case("health", "GET", "/actuator/health", ""))) {
-				if (health.send() == 200) {
-					return (System.nanoTime() - launched) / 1e9;
-				}
-			}
-			catch (IOException notYet) {
-				// not listening yet
-			}
-			Thread.sleep(20);
-		}
-		throw new IllegalStateException("not healthy within 600 s: " + Files.readString(dataDir.resolve("server.log")));
-	}
-
 	static String field(String json, String name) {
 		Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
 		if (!matcher.find()) {
 			throw new IllegalStateException("no " + name + " in the answer");
 		}
 		return matcher.group(1);
-	}
-
-	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	static void deleteTree(Path root) throws IOException {
-		try (var paths = Files.walk(root)) {
-			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-		}
 	}
 }
