@@ -3,6 +3,7 @@ package com.gatehouse.rest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,7 +37,7 @@ final class RestRequestReader {
 		if (request.getContentLengthLong() > this.maxBodyBytes) {
 			throw RestFailure.tooLarge(this.maxBodyBytes);
 		}
-		byte[] body = readAtMost(request.getInputStream());
+		byte[] body = readAtMost(request.getInputStream(), request.getContentLengthLong());
 		request.setAttribute(RestRequest.BODY_ATTRIBUTE, body);
 		JsonNode root = parse(body);
 		if (!(root instanceof ObjectNode object)) {
@@ -47,8 +48,25 @@ final class RestRequestReader {
 				object(object, "values"), strings(object, "order", List.of()), auth(object));
 	}
 
-	private byte[] readAtMost(InputStream in) throws IOException {
-		byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxBodyBytes + 1));
+	/**
+	 * The body, at most one byte over the limit. The announced length (already within the limit) sizes
+	 * the array: readNBytes(limit) alone filled 8 KB chunks, which every call paid for a body of a few
+	 * bytes. A body that goes on past its announced length, or announced none (chunked), is read on.
+	 */
+	private byte[] readAtMost(InputStream in, long announced) throws IOException {
+		byte[] head = new byte[(int) Math.max(0, announced)];
+		int read = in.readNBytes(head, 0, head.length);
+		if (read < head.length) {
+			return Arrays.copyOf(head, read);
+		}
+		int next = in.read();
+		if (next == -1) {
+			return head;
+		}
+		byte[] tail = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxBodyBytes - head.length));
+		byte[] body = Arrays.copyOf(head, head.length + 1 + tail.length);
+		body[head.length] = (byte) next;
+		System.arraycopy(tail, 0, body, head.length + 1, tail.length);
 		if (body.length > this.maxBodyBytes) {
 			throw RestFailure.tooLarge(this.maxBodyBytes);
 		}
