@@ -60,12 +60,12 @@ public class Bench {
 				throw new IllegalStateException(failed);
 			}
 		};
-		try (Server server = freshStart.get()) {
+		try (Server server = freshStart.get(); GatewayCase gateway = GatewayCase.start(jvmArgs, env)) {
 			int hashThreads = Runtime.getRuntime().availableProcessors();   // the server's hash slots: one per CPU
 			try (HashAlone hash = new HashAlone(List.of("-Xmx128m"), hashThreads);
 					HashAlone oneHash = new HashAlone(List.of("-Xmx128m"), 1)) {
-				Table.Results results = run(new Load(server.port, server.stat), server, hash, oneHash, setUp(server.port),
-						freshStart, smoke, rounds, seconds, clients, hashThreads);
+				Table.Results results = run(new Load(server.port, server.stat), server, gateway, hash, oneHash,
+						setUp(server.port), freshStart, smoke, rounds, seconds, clients, hashThreads);
 				Table.print(results, rounds, seconds, clients, flags);
 			}
 		}
@@ -73,11 +73,8 @@ public class Bench {
 
 	/** Makes the cases' credentials: an admin session, an Auth Key, and a user of the logins' own. */
 	static List<Load.Case> setUp(int port) throws IOException {
-		String adminLogin = "{\"auth\":{\"type\":\"auth\",\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}}";
-		String cookie = field(Connection.call(port, "POST", "/rest/auth/", adminLogin), "session");
-		String[] withCookie = { "Cookie", "Red60urne=" + cookie };
-		String key = field(Connection.call(port, "POST", "/rest/ops/create/authinfo", "{\"values\":{\"contact_id\":1}}",
-				withCookie), "token");
+		String[] withCookie = adminCookie(port);
+		String key = adminKey(port, withCookie);
 		// Logins under load use a user of their own, so their sessions never evict the cookie case's.
 		Connection.call(port, "POST", "/rest/ops/create/company", "{\"values\":{\"id\":\"bench\",\"name\":\"Bench\"}}",
 				withCookie);
@@ -90,8 +87,21 @@ public class Bench {
 				new Load.Case("password login", "POST", "/rest/auth/", userLogin));
 	}
 
-	static Table.Results run(Load load, Server server, HashAlone hash, HashAlone oneHash, List<Load.Case> cases,
-			Supplier<Server> freshStart, boolean smoke, int rounds, int seconds, int clients, int hashThreads) throws Exception {
+	/** A session of the bootstrap System-Admin, as a Cookie header. */
+	static String[] adminCookie(int port) throws IOException {
+		String adminLogin = "{\"auth\":{\"type\":\"auth\",\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}}";
+		return new String[] { "Cookie", "Red60urne=" + field(Connection.call(port, "POST", "/rest/auth/", adminLogin), "session") };
+	}
+
+	/** A new Auth Key of the bootstrap System-Admin, made with its session {@code withCookie}. */
+	static String adminKey(int port, String[] withCookie) throws IOException {
+		return field(Connection.call(port, "POST", "/rest/ops/create/authinfo", "{\"values\":{\"contact_id\":1}}",
+				withCookie), "token");
+	}
+
+	static Table.Results run(Load load, Server server, GatewayCase gateway, HashAlone hash, HashAlone oneHash,
+			List<Load.Case> cases, Supplier<Server> freshStart, boolean smoke, int rounds, int seconds, int clients,
+			int hashThreads) throws Exception {
 		ProcStat stat = server.stat;
 		// A start's time swings by a fifth from one minute to the next on this machine: the first start
 		// and one more per round, so the table can give the median.
@@ -105,6 +115,7 @@ public class Bench {
 		}
 		hash.phase(smoke ? 1 : Math.max(10, seconds));
 		oneHash.phase(smoke ? 1 : Math.max(10, seconds));
+		gateway.warmUp(clients, seconds, smoke);
 		if (!smoke) {
 			warmUntilCompiled(load, stat, cases, clients, seconds);
 			Load.Case login = cases.get(cases.size() - 1);
@@ -118,13 +129,15 @@ public class Bench {
 				double half = Table.median(max.get(c).stream().mapToDouble(Load.Sample::perSecond).toArray()) / 2;
 				latency.get(c).add(load.fixedRate(c, Math.max(half, 1), seconds, clients * 4));
 			}
+			gateway.round(clients, seconds);
 			hashAlone.add(hash.phase(seconds));
 			oneHashAlone.add(oneHash.phase(seconds));
 			try (Server fresh = freshStart.get()) {
 				starts.add(new double[] { fresh.startSeconds, fresh.startCpuSeconds });
 			}
 		}
-		return new Table.Results(cases, max, latency, hashAlone, oneHashAlone, hashThreads, stat.peakRssKb(), starts);
+		return new Table.Results(cases, max, latency, gateway, hashAlone, oneHashAlone, hashThreads, stat.peakRssKb(),
+				starts);
 	}
 
 	/**
