@@ -125,9 +125,7 @@ public class Bench {
 		}
 		for (int round = 0; round < rounds; round++) {
 			for (Load.Case c : cases) {
-				max.get(c).add(load.closedLoop(c, clients, seconds));
-				double half = Table.median(max.get(c).stream().mapToDouble(Load.Sample::perSecond).toArray()) / 2;
-				latency.get(c).add(load.fixedRate(c, Math.max(half, 1), seconds, clients * 4));
+				load.round(c, max.get(c), latency.get(c), clients, seconds);
 			}
 			gateway.round(clients, seconds);
 			hashAlone.add(hash.phase(seconds));

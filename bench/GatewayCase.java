@@ -67,11 +67,9 @@ final class GatewayCase implements AutoCloseable {
 		}
 	}
 
-	/** One round: a closed-loop phase, then a fixed-rate phase at half the median rate so far. */
+	/** One round, as every case's ({@link Load#round}). */
 	void round(int clients, int seconds) throws Exception {
-		this.max.add(this.load.closedLoop(this.call, clients, seconds));
-		double half = Table.median(this.max.stream().mapToDouble(Load.Sample::perSecond).toArray()) / 2;
-		this.latency.add(this.load.fixedRate(this.call, Math.max(half, 1), seconds, clients * 4));
+		this.load.round(this.call, this.max, this.latency, clients, seconds);
 	}
 
 	@Override

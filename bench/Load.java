@@ -29,6 +29,16 @@ final class Load {
 		this.server = server;
 	}
 
+	/**
+	 * One round of a case: a closed-loop phase, added to {@code max}, then a fixed-rate phase at half
+	 * the median closed-loop rate so far, added to {@code latency}.
+	 */
+	void round(Case c, List<Sample> max, List<double[]> latency, int clients, int seconds) throws Exception {
+		max.add(closedLoop(c, clients, seconds));
+		double half = Table.median(max, Sample::perSecond) / 2;
+		latency.add(fixedRate(c, Math.max(half, 1), seconds, clients * 4));
+	}
+
 	Sample closedLoop(Case c, int clients, int seconds) throws Exception {
 		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 		AtomicLong done = new AtomicLong(), errors = new AtomicLong();

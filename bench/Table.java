@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Prints the benchmark's one Markdown table: each figure is the median of the rounds, and each
@@ -29,11 +30,11 @@ final class Table {
 		List<Load.Case> cases = results.cases();
 		double[] rate = new double[cases.size()], cpu = new double[cases.size()];
 		for (int i = 0; i < cases.size(); i++) {
-			rate[i] = median(results.max().get(cases.get(i)).stream().mapToDouble(Load.Sample::perSecond).toArray());
-			cpu[i] = median(results.max().get(cases.get(i)).stream().mapToDouble(Load.Sample::cpuMs).toArray());
+			rate[i] = median(results.max().get(cases.get(i)), Load.Sample::perSecond);
+			cpu[i] = median(results.max().get(cases.get(i)), Load.Sample::cpuMs);
 		}
-		double hashMs = median(results.hashAlone().stream().mapToDouble(Load.Sample::cpuMs).toArray());
-		double oneHashMs = median(results.oneHashAlone().stream().mapToDouble(Load.Sample::cpuMs).toArray());
+		double hashMs = median(results.hashAlone(), Load.Sample::cpuMs);
+		double oneHashMs = median(results.oneHashAlone(), Load.Sample::cpuMs);
 		double f = ISSUE_HASH_MS / oneHashMs;   // times at the issue's machine speed: × f
 		int login = cases.size() - 1;
 		String cpuModel = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter((line) -> line.startsWith("model name"))
@@ -77,14 +78,18 @@ final class Table {
 	/** A case's three rows: calls/s, the server's CPU per call, p50 / p99 at half the median rate. */
 	private static void printCase(String name, List<Load.Sample> max, List<double[]> latency, double f, String cpuGoal,
 			String keycloak) {
-		double rate = median(max.stream().mapToDouble(Load.Sample::perSecond).toArray());
-		double cpu = median(max.stream().mapToDouble(Load.Sample::cpuMs).toArray());
+		double rate = median(max, Load.Sample::perSecond), cpu = median(max, Load.Sample::cpuMs);
 		double p50 = median(column(latency, 0)), p99 = median(column(latency, 1));
 		System.out.printf(L, "| %s: calls/s, closed loop (answers not 200) | %.0f (%d) | | | |%n", name, rate,
 				max.stream().mapToLong(Load.Sample::errors).sum());
 		System.out.printf(L, "| %s: server CPU ms per call | %.3f | %.3f | %s | %s |%n", name, cpu, cpu * f, cpuGoal, keycloak);
 		System.out.printf(L, "| %s: p50 / p99 ms at %.0f calls/s (fixed rate) | %.2f / %.2f | %.2f / %.2f | p99 <5 | |%n",
 				name, median(column(latency, 2)), p50, p99, p50 * f, p99 * f);
+	}
+
+	/** The median of one figure of {@code samples}. */
+	static double median(List<Load.Sample> samples, ToDoubleFunction<Load.Sample> figure) {
+		return median(samples.stream().mapToDouble(figure).toArray());
 	}
 
 	static double median(double[] values) {

@@ -34,10 +34,11 @@ final class RestRequestReader {
 	}
 
 	RestRequest read(HttpServletRequest request) throws IOException {
-		if (request.getContentLengthLong() > this.maxBodyBytes) {
+		long announced = request.getContentLengthLong();
+		if (announced > this.maxBodyBytes) {
 			throw RestFailure.tooLarge(this.maxBodyBytes);
 		}
-		byte[] body = readAtMost(request.getInputStream(), request.getContentLengthLong());
+		byte[] body = readAtMost(request.getInputStream(), announced);
 		request.setAttribute(RestRequest.BODY_ATTRIBUTE, body);
 		JsonNode root = parse(body);
 		if (!(root instanceof ObjectNode object)) {
@@ -50,15 +51,11 @@ final class RestRequestReader {
 
 	/**
 	 * The body, at most one byte over the limit. The announced length (already within the limit) sizes
-	 * the array: readNBytes(limit) alone filled 8 KB chunks, which every call paid for a body of a few
-	 * bytes. A body that goes on past its announced length, or announced none (chunked), is read on.
+	 * the read: readNBytes(limit) filled an 8 KB chunk for every call, however short its body. A body
+	 * that goes on past its announced length, or announced none (chunked), is read on.
 	 */
 	private byte[] readAtMost(InputStream in, long announced) throws IOException {
-		byte[] head = new byte[(int) Math.max(0, announced)];
-		int read = in.readNBytes(head, 0, head.length);
-		if (read < head.length) {
-			return Arrays.copyOf(head, read);
-		}
+		byte[] head = in.readNBytes((int) Math.max(0, announced));
 		int next = in.read();
 		if (next == -1) {
 			return head;
