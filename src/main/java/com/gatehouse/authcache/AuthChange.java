@@ -4,10 +4,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A directory change that may alter how a credential authenticates: a user, a role's permissions
- * or a key, named by id (never by a secret), or {@link #all()} when the whole cache must go. Its
- * {@link #payload()} is what travels between instances ({@code "user:42"}, {@code "role:7"},
- * {@code "key:13"}, {@code "all"}).
+ * A directory change that may alter how a credential authenticates or what "who am I" answers: a
+ * user, a role's permissions or a key, named by id (never by a secret), the list of companies
+ * ({@link #companies()}), or {@link #all()} when the whole cache must go. Its {@link #payload()} is
+ * what travels between instances ({@code "user:42"}, {@code "role:7"}, {@code "key:13"},
+ * {@code "companies:0"}, {@code "all"}).
  */
 public record AuthChange(String kind, long id) {
 
@@ -17,9 +18,11 @@ public record AuthChange(String kind, long id) {
 
 	private static final String KEY = "key";
 
+	private static final String COMPANIES = "companies";
+
 	private static final String ALL = "all";
 
-	private static final Pattern PAYLOAD = Pattern.compile("^(user|role|key):(\\d{1,18})$");
+	private static final Pattern PAYLOAD = Pattern.compile("^(user|role|key|companies):(\\d{1,18})$");
 
 	public static AuthChange user(long id) {
 		return new AuthChange(USER, id);
@@ -31,6 +34,11 @@ public record AuthChange(String kind, long id) {
 
 	public static AuthChange key(long id) {
 		return new AuthChange(KEY, id);
+	}
+
+	/** A company was added or removed: the list of every company's handle is stale. */
+	public static AuthChange companies() {
+		return new AuthChange(COMPANIES, 0);
 	}
 
 	public static AuthChange all() {
@@ -61,6 +69,10 @@ public record AuthChange(String kind, long id) {
 
 	public boolean affectsKey(long keyId) {
 		return names(KEY, keyId);
+	}
+
+	public boolean affectsCompanies() {
+		return isAll() || this.kind.equals(COMPANIES);
 	}
 
 	private boolean names(String kind, long id) {

@@ -12,9 +12,14 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import com.gatehouse.authcache.AuthChange;
+import com.gatehouse.authcache.AuthChanges;
 import com.gatehouse.rest.RestFailure;
 
-/** All SQL about companies. A company that still has users cannot be deleted. */
+/**
+ * All SQL about companies. A company that still has users cannot be deleted. Adding or removing
+ * one reports the change, so that every instance drops the list of handles it keeps ({@link ActingCompanies}).
+ */
 @Component
 final class CompanyRepository {
 
@@ -42,9 +47,12 @@ final class CompanyRepository {
 
 	private final JsonMapper json;
 
-	CompanyRepository(JdbcClient jdbc, JsonMapper json) {
+	private final AuthChanges changes;
+
+	CompanyRepository(JdbcClient jdbc, JsonMapper json, AuthChanges changes) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.changes = changes;
 	}
 
 	List<Company> find(@Nullable String handle) {
@@ -68,6 +76,7 @@ final class CompanyRepository {
 				.param("description", description)
 				.param("data", serialize(data))
 				.update();
+			this.changes.changed(AuthChange.companies());
 		}
 		catch (DataIntegrityViolationException duplicate) {
 			throw RestFailure.conflict("company.exists", "A company with that id already exists");
@@ -85,7 +94,9 @@ final class CompanyRepository {
 
 	void delete(String handle) {
 		try {
-			this.jdbc.sql(DELETE_COMPANY).param("handle", handle).update();
+			if (this.jdbc.sql(DELETE_COMPANY).param("handle", handle).update() > 0) {
+				this.changes.changed(AuthChange.companies());
+			}
 		}
 		catch (DataIntegrityViolationException inUse) {
 			throw RestFailure.conflict("company.in_use", "The company still has users");

@@ -18,6 +18,7 @@ import com.gatehouse.GatehouseTest;
 import com.gatehouse.TestUser;
 
 import static com.gatehouse.Failures.assertFailure;
+import static com.gatehouse.authcache.AuthCalls.companiesOf;
 import static com.gatehouse.authcache.AuthCalls.readUsers;
 import static com.gatehouse.authcache.AuthCalls.warm;
 import static com.gatehouse.authcache.AuthCalls.whoAmI;
@@ -33,9 +34,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @GatehouseTest
 @TestPropertySource(properties = "management.server.port=0") // prometheus answers only there
 class AuthCacheTests {
-
-	private static final Pattern KEY_GETS = Pattern.compile(
-			"(?m)^cache_gets_total\\{(?=[^}]*cache=\"auth\\.keys\")(?=[^}]*result=\"(hit|miss)\")[^}]*\\} (\\S+)$");
 
 	@LocalManagementPort
 	int managementPort;
@@ -81,13 +79,38 @@ class AuthCacheTests {
 	}
 
 	@Test
+	void whenACompanyIsAddedOrRemovedThenTheNextSystemAdminWhoAmIShowsIt() {
+		String adminKey = this.directory.newKey(this.directory.adminId());
+		warm(this.api, adminKey);   // the list of companies is cached from here on
+
+		String company = this.directory.newCompany();
+
+		assertThat(companiesOf(withKey(this.api, adminKey))).contains(company);
+
+		this.directory.asAdmin("delete", "company", Map.of("scope", Map.of("company", company)));
+
+		assertThat(companiesOf(withKey(this.api, adminKey))).doesNotContain(company);
+	}
+
+	@Test
+	void whenASystemAdminAsksWhoItIsAgainThenTheCompaniesComeFromTheCache() {
+		String adminKey = this.directory.newKey(this.directory.adminId());
+		warm(this.api, adminKey);
+		double hits = cacheGets("auth.company-handles").getOrDefault("hit", 0.0);
+
+		assertThat(withKey(this.api, adminKey).status()).isEqualTo(200);
+
+		assertThat(cacheGets("auth.company-handles").get("hit")).isGreaterThan(hits);
+	}
+
+	@Test
 	void whenAKeyIsUsedAgainThenTheCacheCountsAHit() {
 		String key = this.directory.newKey(newUser().id());
-		Map<String, Double> before = keyGets();
+		Map<String, Double> before = cacheGets("auth.keys");
 
 		warm(this.api, key);
 
-		Map<String, Double> after = keyGets();
+		Map<String, Double> after = cacheGets("auth.keys");
 		assertThat(after.get("miss")).isGreaterThan(before.getOrDefault("miss", 0.0));
 		assertThat(after.get("hit")).isGreaterThan(before.getOrDefault("hit", 0.0));
 	}
@@ -99,16 +122,19 @@ class AuthCacheTests {
 			.close()).rootCause().hasMessageContaining("expire-after-write must be between 0 and 1s");
 	}
 
-	private Map<String, Double> keyGets() {
+	/** The cache's hits and misses so far, from the Prometheus scrape an operator would read. */
+	private Map<String, Double> cacheGets(String cache) {
 		Api.Reply scrape = new Api(this.managementPort).get("/actuator/prometheus");
 		assertThat(scrape.status()).as("%s", scrape).isEqualTo(200);
 		Map<String, Double> gets = new HashMap<>();
-		Matcher matcher = KEY_GETS.matcher(scrape.body());
+		Matcher matcher = Pattern.compile("(?m)^cache_gets_total\\{(?=[^}]*cache=\"" + Pattern.quote(cache)
+				+ "\")(?=[^}]*result=\"(hit|miss)\")[^}]*\\} (\\S+)$").matcher(scrape.body());
 		while (matcher.find()) {
 			gets.merge(matcher.group(1), Double.parseDouble(matcher.group(2)), Double::sum);
 		}
 		return gets;
 	}
+
 
 	private TestUser newUser() {
 		return this.directory.newUser(this.directory.newCompany(), "User");

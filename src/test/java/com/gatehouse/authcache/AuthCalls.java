@@ -1,6 +1,9 @@
 package com.gatehouse.authcache;
 
+import java.util.List;
 import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
 
 import com.gatehouse.Api;
 
@@ -24,6 +27,12 @@ final class AuthCalls {
 	static Api.Reply readUsers(Api instance, String key, String company) {
 		return instance.post("/rest/ops/read/user", Map.of("scope", Map.of("company", company)), "Authorization",
 				"token auth=" + key);
+	}
+
+	/** The companies a "who am I" says its caller may act in. */
+	static List<String> companiesOf(Api.Reply whoAmI) {
+		assertThat(whoAmI.status()).as("%s", whoAmI).isEqualTo(200);
+		return whoAmI.json().path("user").path("companies").valueStream().map(JsonNode::asString).toList();
 	}
 
 	/**

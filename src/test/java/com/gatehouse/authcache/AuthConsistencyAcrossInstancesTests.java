@@ -12,6 +12,7 @@ import com.gatehouse.ClusterTest;
 import com.gatehouse.Directory;
 import com.gatehouse.TestUser;
 
+import static com.gatehouse.authcache.AuthCalls.companiesOf;
 import static com.gatehouse.authcache.AuthCalls.readUsers;
 import static com.gatehouse.authcache.AuthCalls.warm;
 import static com.gatehouse.authcache.AuthCalls.whoAmI;
@@ -167,6 +168,23 @@ class AuthConsistencyAcrossInstancesTests extends TwoInstances {
 
 		awaitWithinBound("role of user on B", () -> readUsers(b(), key, company), (reply) -> reply.status() == 403);
 	}
+
+	@Test
+	void whenCompanyAddedOrRemovedOnAThenASystemAdminOnBSeesIt() {
+		Directory onA = onA();
+		String adminKey = onA.newKey(onA.adminId());
+		warm(b(), adminKey);   // B keeps the list of companies from here on
+
+		String company = onA.newCompany();
+
+		awaitWithinBound("new company on B", () -> withKey(b(), adminKey), (reply) -> companiesOf(reply).contains(company));
+
+		onA.asAdmin("delete", "company", Map.of("scope", Map.of("company", company)));
+
+		awaitWithinBound("company removed on B", () -> withKey(b(), adminKey),
+				(reply) -> !companiesOf(reply).contains(company));
+	}
+
 
 	private static double keyHitsOnB() {
 		return cluster.instance(1)
