@@ -3,10 +3,15 @@ package com.gatehouse.abuse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import com.gatehouse.authcache.AuthCache;
+import com.gatehouse.authcache.AuthCaches;
+import com.gatehouse.authcache.AuthChange;
+import com.gatehouse.authcache.AuthChanges;
 import com.gatehouse.credential.CredentialKind;
 import com.gatehouse.credential.CredentialsRejected;
 import com.gatehouse.permission.Caller;
@@ -20,6 +25,11 @@ import com.gatehouse.rest.RestFailure;
  * on every credentialed call until its window ends. Each decision is taken on the tally that the
  * counting itself answered, so exactly the failure that reaches a limit triggers it, however many
  * arrive at once and on whichever instance.
+ *
+ * <p>The address check before every credentialed call reads the address's tally through the
+ * authentication-path cache: below the limit a tally that is up to 1 s old decides the same, and
+ * the failure that brings an address to its limit drops the cached tally on every instance (an
+ * {@link AuthChange#address} change, signalled as directory changes are).
  */
 @Component
 public final class FailedCredentials {
@@ -39,16 +49,26 @@ public final class FailedCredentials {
 
 	private final Clock clock;
 
-	FailedCredentials(AbuseCounters counters, AbuseProperties limits, Clock clock) {
+	private final AuthChanges changes;
+
+	private final AuthCache<String, Tally> addressTallies;
+
+	FailedCredentials(AbuseCounters counters, AbuseProperties limits, Clock clock, AuthChanges changes,
+			AuthCaches caches) {
 		this.counters = counters;
 		this.limits = limits;
 		this.clock = clock;
+		this.changes = changes;
+		this.addressTallies = caches.create("address-failures", (change, address, tally) -> change.affectsAddress(address));
 	}
 
 	/** 429 with the seconds until its window ends when {@code address} has used up its failures. */
 	public void refuseThrottled(String address) {
-		Tally failures = this.counters.peek(ADDRESS_FAILURES, address, this.limits.addressWindow());
-		if (failures.hits() >= this.limits.addressFailures()) {
+		Tally failures = Objects.requireNonNull(this.addressTallies.get(address,
+				(uncached) -> this.counters.peek(ADDRESS_FAILURES, uncached, this.limits.addressWindow())));
+		// A cached tally may be of a window that has ended since: judged against the clock now.
+		boolean windowOpen = failures.windowStart().plus(this.limits.addressWindow()).isAfter(this.clock.instant());
+		if (windowOpen && failures.hits() >= this.limits.addressFailures()) {
 			throw RestFailure.throttled(untilWindowEnds(failures));
 		}
 	}
@@ -71,6 +91,9 @@ public final class FailedCredentials {
 	 */
 	public Verdict failed(@Nullable String login, String address) {
 		Tally fromAddress = this.counters.hit(ADDRESS_FAILURES, address, this.limits.addressWindow());
+		if (fromAddress.hits() >= this.limits.addressFailures()) {
+			this.changes.changed(AuthChange.address(address));
+		}
 		Duration throttle = (fromAddress.hits() > this.limits.addressFailures()) ? untilWindowEnds(fromAddress) : null;
 		if (login == null) {
 			return new Verdict(false, false, throttle);

@@ -1,14 +1,19 @@
 package com.gatehouse.authcache;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A directory change that may alter how a credential authenticates or what "who am I" answers: a
- * user, a role's permissions or a key, named by id (never by a secret), the list of companies
- * ({@link #companies()}), or {@link #all()} when the whole cache must go. Its {@link #payload()} is
- * what travels between instances ({@code "user:42"}, {@code "role:7"}, {@code "key:13"},
- * {@code "companies:0"}, {@code "all"}).
+ * A change that may alter how a credential authenticates or what "who am I" answers: a user, a
+ * role's permissions or a key, named by id (never by a secret), the list of companies
+ * ({@link #companies()}), a client address that reached its failure limit ({@link #address}, named
+ * by a digest, so the signal carries no address), or {@link #all()} when the whole cache must go.
+ * Its {@link #payload()} is what travels between instances ({@code "user:42"}, {@code "role:7"},
+ * {@code "key:13"}, {@code "companies:0"}, {@code "address:<digest>"}, {@code "all"}).
  */
 public record AuthChange(String kind, long id) {
 
@@ -20,9 +25,14 @@ public record AuthChange(String kind, long id) {
 
 	private static final String COMPANIES = "companies";
 
+	private static final String ADDRESS = "address";
+
+	/** Digests of addresses are taken below this, so that every one fits the payload's 18 digits. */
+	private static final long DIGEST_RANGE = 1_000_000_000_000_000_000L;
+
 	private static final String ALL = "all";
 
-	private static final Pattern PAYLOAD = Pattern.compile("^(user|role|key|companies):(\\d{1,18})$");
+	private static final Pattern PAYLOAD = Pattern.compile("^(user|role|key|companies|address):(\\d{1,18})$");
 
 	public static AuthChange user(long id) {
 		return new AuthChange(USER, id);
@@ -39,6 +49,11 @@ public record AuthChange(String kind, long id) {
 	/** A company was added or removed: the list of every company's handle is stale. */
 	public static AuthChange companies() {
 		return new AuthChange(COMPANIES, 0);
+	}
+
+	/** The client address reached its failure limit: a tally cached for it is stale. */
+	public static AuthChange address(String address) {
+		return new AuthChange(ADDRESS, digest(address));
 	}
 
 	public static AuthChange all() {
@@ -75,7 +90,22 @@ public record AuthChange(String kind, long id) {
 		return isAll() || this.kind.equals(COMPANIES);
 	}
 
+	public boolean affectsAddress(String address) {
+		return names(ADDRESS, digest(address));
+	}
+
 	private boolean names(String kind, long id) {
 		return isAll() || (this.kind.equals(kind) && this.id == id);
+	}
+
+	/** The address's SHA-256, taken below 10^18: two addresses that share one only evict each other's tally. */
+	private static long digest(String address) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(address.getBytes(StandardCharsets.UTF_8));
+			return Math.floorMod(ByteBuffer.wrap(hash).getLong(), DIGEST_RANGE);
+		}
+		catch (NoSuchAlgorithmException absent) {
+			throw new IllegalStateException("every Java platform has SHA-256", absent);
+		}
 	}
 }

@@ -14,7 +14,7 @@ class AuthChangeTests {
 	@Test
 	void whenAChangeTravelsThenTheOtherInstanceReadsTheSameChange() {
 		for (AuthChange change : new AuthChange[] { AuthChange.user(42), AuthChange.role(7), AuthChange.key(13),
-				AuthChange.companies(), AuthChange.all() }) {
+				AuthChange.companies(), AuthChange.address("203.0.113.7"), AuthChange.all() }) {
 			assertThat(AuthChange.parse(change.payload())).isEqualTo(change);
 		}
 	}
@@ -28,6 +28,16 @@ class AuthChangeTests {
 		assertThat(companies.affectsRole(0)).isFalse();
 		assertThat(companies.affectsKey(0)).isFalse();
 		assertThat(AuthChange.user(1).affectsCompanies()).isFalse();
+	}
+
+	@Test
+	void whenAnAddressReachedItsLimitThenOnlyItsTallyIsStaleAndTheSignalNamesNoAddress() {
+		AuthChange change = AuthChange.parse(AuthChange.address("2001:db8::17").payload());
+
+		assertThat(change.affectsAddress("2001:db8::17")).isTrue();
+		assertThat(change.affectsAddress("2001:db8::18")).isFalse();
+		assertThat(change.affectsUser(change.id())).isFalse();
+		assertThat(change.payload()).doesNotContain("2001").matches("address:\\d{1,18}");
 	}
 
 	@Test
