@@ -2,7 +2,9 @@ package com.gatehouse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -10,12 +12,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 
+
+import static org.assertj.core.api.Assertions.fail;
 /**
  * Several instances of the whole service, each on a free loopback port, sharing one PostgreSQL
  * database made for this cluster alone ({@link TestDatabase}) and dropped on {@link #close()}.
@@ -108,6 +113,39 @@ public final class Cluster implements AutoCloseable {
 
 	public ConfigurableApplicationContext instance(int index) {
 		return this.instances.get(index);
+	}
+
+	/** Counter {@code name} of instance {@code index}, 0 before it is first counted. */
+	public double counter(int index, String name) {
+		return instance(index).getBean(MeterRegistry.class).counter(name).count();
+	}
+
+	/**
+	 * Waits until counter {@code name} of instance {@code index} reaches {@code atLeast}, failing after
+	 * {@code limit}. The counters waited for are the change listeners' (connects, signals), so a
+	 * failure names where those threads are.
+	 */
+	public void awaitCounter(int index, String name, double atLeast, Duration limit) throws InterruptedException {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (counter(index, name) < atLeast) {
+			if (System.nanoTime() > deadline) {
+				fail("%s on instance %d stayed at %s, below %s, for %s; listener threads: %s", name, index,
+						counter(index, name), atLeast, limit, listenerThreads());
+			}
+			// Sleeps rather than spins: on two cores a spinning test takes the listener's CPU.
+			Thread.sleep(10);
+		}
+	}
+
+	/** Where the change listeners of this JVM's instances are, for a failure's message. */
+	private static String listenerThreads() {
+		StringBuilder found = new StringBuilder();
+		Thread.getAllStackTraces().forEach((thread, stack) -> {
+			if (thread.getName().equals("auth-cache-listener")) {
+				found.append(thread.getState()).append(' ').append(Arrays.toString(stack)).append("; ");
+			}
+		});
+		return found.toString();
 	}
 
 	/** Stops instance {@code index} the way the platform does: a graceful shutdown. */

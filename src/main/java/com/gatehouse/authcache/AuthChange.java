@@ -91,7 +91,9 @@ public record AuthChange(String kind, long id) {
 	}
 
 	public boolean affectsAddress(String address) {
-		return names(ADDRESS, digest(address));
+		// The kind first: every change is tested against every cached address, and only an address
+		// change needs the digest.
+		return isAll() || (this.kind.equals(ADDRESS) && this.id == digest(address));
 	}
 
 	private boolean names(String kind, long id) {

@@ -3,7 +3,6 @@ package com.gatehouse.abuse;
 import java.time.Duration;
 import java.util.Map;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import com.gatehouse.Directory;
 import com.gatehouse.FakeAddress;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The address throttle on two instances sharing one PostgreSQL, with a limit of 10 failures: B has
@@ -38,7 +36,7 @@ class AddressThrottleAcrossInstancesTests {
 		cluster = Cluster.start(2, "--gatehouse.abuse.address-failures=" + LIMIT);
 		// The listeners connect in the background after the start; a signal sent before then is lost.
 		for (int instance = 0; instance < 2; instance++) {
-			awaitMeter(instance, "gatehouse.auth.cache.listener.connects", 1, Duration.ofSeconds(10));
+			cluster.awaitCounter(instance, "gatehouse.auth.cache.listener.connects", 1, Duration.ofSeconds(10));
 		}
 	}
 
@@ -61,7 +59,7 @@ class AddressThrottleAcrossInstancesTests {
 		// this B reads the tally afresh and keeps it for a second.
 		Thread.sleep(1100);
 		assertThat(whoAmI(cluster.api(1), key, address).status()).as("one failure short of the limit").isEqualTo(200);
-		double signals = meterOf(1, "gatehouse.auth.cache.signals");
+		double signals = cluster.counter(1, "gatehouse.auth.cache.signals");
 
 		assertThat(whoAmI(cluster.api(0), "gh_not_a_key_" + LIMIT, address).status()).isEqualTo(401);
 
@@ -73,25 +71,11 @@ class AddressThrottleAcrossInstancesTests {
 		}
 		assertThat(last.status()).as("B within %s: %s", SIGNAL_DELIVERY, last).isEqualTo(429);
 		assertThat(last.json().path("code").asString()).isEqualTo("request.throttled");
-		assertThat(meterOf(1, "gatehouse.auth.cache.signals")).as("B heard the limit reached").isGreaterThan(signals);
+		assertThat(cluster.counter(1, "gatehouse.auth.cache.signals")).as("B heard the limit reached").isGreaterThan(signals);
 		assertThat(whoAmI(cluster.api(1), key, FakeAddress.unique()).status()).as("another address").isEqualTo(200);
 	}
 
 	private static Api.Reply whoAmI(Api instance, String key, String address) {
 		return instance.post("/rest/auth/", Map.of(), "Authorization", "token auth=" + key, "X-Forwarded-For", address);
-	}
-
-	private static double meterOf(int instance, String name) {
-		return cluster.instance(instance).getBean(MeterRegistry.class).counter(name).count();
-	}
-
-	private static void awaitMeter(int instance, String name, double atLeast, Duration limit) throws InterruptedException {
-		long deadline = System.nanoTime() + limit.toNanos();
-		while (meterOf(instance, name) < atLeast) {
-			if (System.nanoTime() > deadline) {
-				fail("%s on instance %d stayed below %s for %s", name, instance, atLeast, limit);
-			}
-			Thread.sleep(10);
-		}
 	}
 }

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Arrays;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ import static com.gatehouse.authcache.AuthCalls.warm;
 import static com.gatehouse.authcache.AuthCalls.withKey;
 import static com.gatehouse.authcache.CacheBound.awaitWithinBound;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * What happens when a signal does not arrive: a change no instance signalled (made in the database
@@ -40,8 +38,8 @@ class AuthCacheSignalTests extends TwoInstances {
 	 */
 	@BeforeEach
 	void listenersConnected() throws InterruptedException {
-		awaitMeter(0, CONNECTS, 1, Duration.ofSeconds(10));
-		awaitMeter(1, CONNECTS, 1, Duration.ofSeconds(10));
+		cluster.awaitCounter(0, CONNECTS, 1, Duration.ofSeconds(10));
+		cluster.awaitCounter(1, CONNECTS, 1, Duration.ofSeconds(10));
 	}
 
 	@Test
@@ -68,43 +66,15 @@ class AuthCacheSignalTests extends TwoInstances {
 				WHERE application_name = 'gatehouse-auth-listener' AND datname = current_database()""");
 
 		assertThat(ended).as("both instances' listeners").isEqualTo(2);
-		awaitMeterOfB(CONNECTS, connects + 1, Duration.ofSeconds(5));
+		cluster.awaitCounter(1, CONNECTS, connects + 1, Duration.ofSeconds(5));
 		IssuedKey key = IssuedKey.issue(onA(), newUserOnA().id());
 		warm(b(), key.token());
 		double signals = meterOfB(SIGNALS);
 
 		key.revoke(onA());
 
-		awaitMeterOfB(SIGNALS, signals + 1, CacheBound.BOUND.plus(CacheBound.TOLERANCE));
+		cluster.awaitCounter(1, SIGNALS, signals + 1, CacheBound.BOUND.plus(CacheBound.TOLERANCE));
 		awaitWithinBound("revocation on B", () -> withKey(b(), key.token()), CacheBound::refused);
-	}
-
-	private static void awaitMeterOfB(String name, double atLeast, Duration limit) throws InterruptedException {
-		awaitMeter(1, name, atLeast, limit);
-	}
-
-	private static void awaitMeter(int instance, String name, double atLeast, Duration limit)
-			throws InterruptedException {
-		long deadline = System.nanoTime() + limit.toNanos();
-		while (meterOf(instance, name) < atLeast) {
-			if (System.nanoTime() > deadline) {
-				fail("%s on instance %d stayed at %s, below %s, for %s; listener threads: %s", name, instance,
-						meterOf(instance, name), atLeast, limit, listenerThreads());
-			}
-			// Sleeps rather than spins: on two cores a spinning test takes the listener's CPU.
-			Thread.sleep(10);
-		}
-	}
-
-	/** Where the listeners of this JVM's instances are, for a failure's message. */
-	private static String listenerThreads() {
-		StringBuilder found = new StringBuilder();
-		Thread.getAllStackTraces().forEach((thread, stack) -> {
-			if (thread.getName().equals("auth-cache-listener")) {
-				found.append(thread.getState()).append(' ').append(Arrays.toString(stack)).append("; ");
-			}
-		});
-		return found.toString();
 	}
 
 	/**
