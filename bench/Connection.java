@@ -76,7 +76,7 @@ final class Connection implements AutoCloseable {
 		else if (length > 0) {
 			this.in.skipNBytes(length);
 		}
-		if (closing) {   // Tomcat closes a keep-alive connection after 100 calls, as servers do: open the next
+		if (closing) {   // Tomcat closes a keep-alive connection after 1000 calls (the service sets it; Tomcat alone says 100): open the next
 			this.socket.close();
 			connect();
 		}

@@ -83,6 +83,11 @@ class AuthKeyFormatTests {
 		assertThat(AuthKeyFormat.isWellFormed("a".repeat(31) + ".")).isFalse();
 		assertThat(AuthKeyFormat.isWellFormed("a".repeat(31) + "+")).isFalse();
 		assertThat(AuthKeyFormat.isWellFormed("a".repeat(31) + "é")).isFalse();
+		assertThat(AuthKeyFormat.isWellFormed("AZaz09_-".repeat(4))).isTrue();
+		for (char neighbour : "/:@[`{^ ".toCharArray()) {   // each just outside a range the alphabet allows
+			assertThat(AuthKeyFormat.isWellFormed("a".repeat(31) + neighbour)).as("ends with '%s'", neighbour).isFalse();
+			assertThat(AuthKeyFormat.isWellFormed(neighbour + "a".repeat(31))).as("starts with '%s'", neighbour).isFalse();
+		}
 	}
 
 	private static long fromBase62(String digits) {
