@@ -19,8 +19,8 @@ import org.springframework.boot.context.event.ApplicationContextInitializedEvent
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 
-
 import static org.assertj.core.api.Assertions.fail;
+
 /**
  * Several instances of the whole service, each on a free loopback port, sharing one PostgreSQL
  * database made for this cluster alone ({@link TestDatabase}) and dropped on {@link #close()}.
