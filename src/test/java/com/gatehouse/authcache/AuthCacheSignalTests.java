@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import com.gatehouse.ClusterTest;
 import com.gatehouse.TestUser;
 
-import static com.gatehouse.authcache.AuthCalls.warm;
 import static com.gatehouse.authcache.AuthCalls.withKey;
 import static com.gatehouse.authcache.CacheBound.awaitWithinBound;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +45,7 @@ class AuthCacheSignalTests extends TwoInstances {
 	void whenAChangeIsNeverSignalledThenBSeesItWithinTheBound() throws SQLException {
 		TestUser user = newUserOnA();
 		String key = onA().newKey(user.id());
-		warm(b(), key);
+		warmOnB(key);
 		double signals = meterOfB(SIGNALS);
 		double connects = meterOfB(CONNECTS);
 
@@ -68,7 +67,7 @@ class AuthCacheSignalTests extends TwoInstances {
 		assertThat(ended).as("both instances' listeners").isEqualTo(2);
 		cluster.awaitCounter(1, CONNECTS, connects + 1, Duration.ofSeconds(5));
 		IssuedKey key = IssuedKey.issue(onA(), newUserOnA().id());
-		warm(b(), key.token());
+		warmOnB(key.token());
 		double signals = meterOfB(SIGNALS);
 
 		key.revoke(onA());

@@ -1,5 +1,6 @@
 package com.gatehouse.authcache;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -43,6 +44,21 @@ abstract class TwoInstances {
 	static TestUser newUserOnA() {
 		Directory directory = onA();
 		return directory.newUser(directory.newCompany(), "User");
+	}
+
+	/** Uses the key on B until B answers it from its cache ({@link AuthCalls#warm}). */
+	static void warmOnB(String key) {
+		AuthCalls.warm(b(), key, () -> cacheHitsOfB("auth.keys"));
+	}
+
+	/** How often B found what it looked for in its cache {@code auth.<name>}. */
+	static double cacheHitsOfB(String cache) {
+		return cluster.instance(1)
+			.getBean(MeterRegistry.class)
+			.get("cache.gets")
+			.tags("cache", cache, "result", "hit")
+			.functionCounter()
+			.count();
 	}
 
 	/** A meter of instance B, 0 before it is first used. */
