@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assertions;
@@ -55,8 +56,13 @@ final class Chromium implements BeforeAllCallback {
 						"--disable-dev-shm-usage", "--disable-default-apps", "--disable-extensions", "--password-store=basic",
 						"--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication",
 						"--user-data-dir=" + profile, "--window-size=1280,900");
+				// Chromium's crash handler and dconf write under the user's home whatever the profile says
+				// (~/.config/chromium/Crash Reports, ~/.cache/dconf): a home inside the profile keeps them in
+				// what close() deletes.
 				ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
 					.usingAnyFreePort()
+					.withEnvironment(Map.of("HOME", profile.toString(), "XDG_CONFIG_HOME", profile.resolve("config").toString(),
+							"XDG_CACHE_HOME", profile.resolve("cache").toString()))
 					.build();
 				ChromeDriver driver = new ChromeDriver(service, options);
 				driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
