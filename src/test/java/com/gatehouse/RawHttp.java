@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -24,7 +25,17 @@ public final class RawHttp {
 
 	/** Sends {@code request} as it is to the service on {@code port} and parses the answer. */
 	public static Api.Reply send(int port, String request) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
+		return send("127.0.0.1", port, request);
+	}
+
+	/**
+	 * As {@link #send(int, String)}, from the loopback address {@code from} (all of 127/8 is
+	 * loopback): a client of its own to the service's bounds per address.
+	 */
+	public static Api.Reply send(String from, int port, String request) throws IOException {
+		try (Socket socket = new Socket()) {
+			socket.bind(new InetSocketAddress(from, 0));
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
 			out.write(request.getBytes(StandardCharsets.ISO_8859_1));

@@ -2,6 +2,7 @@ package com.gatehouse.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 
 import com.gatehouse.rest.FailureRenderer;
@@ -29,6 +31,12 @@ import com.gatehouse.rest.RestFailure;
  * 429 at once, before its body is read, and the connection closes. Any other answer given before
  * its body was read reads the rest, if short and not throttled, under the same bound, or closes the
  * connection instead of waiting for it. The address is the one Tomcat resolved through the trusted proxies.
+ *
+ * A liveness probe without a body is not counted. An orchestrator restarts an instance whose
+ * liveness probe fails, and its probes can share an address with clients (a node's own address,
+ * which traffic NATed through the node carries too): a 429 there would restart a busy instance. Such
+ * a probe reads no body and waits on nothing, so it cannot hold a worker. Readiness is still
+ * counted: it waits on the store.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestsPerAddressConfig implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -37,14 +45,19 @@ class RequestsPerAddressConfig implements WebServerFactoryCustomizer<TomcatServl
 
 	private final FailureRenderer renderer;
 
-	RequestsPerAddressConfig(WebProperties properties, FailureRenderer renderer) {
+	private final Set<String> livenessPaths;
+
+	RequestsPerAddressConfig(WebProperties properties, FailureRenderer renderer, Environment environment) {
 		this.properties = properties;
 		this.renderer = renderer;
+		this.livenessPaths = Set.of("/livez",
+				environment.getProperty("management.endpoints.web.base-path", "/actuator") + "/health/liveness");
 	}
 
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
-		factory.addContextValves(new RequestsPerAddressValve(this.properties.maxRequestsPerAddress(), this.renderer));
+		factory.addContextValves(
+				new RequestsPerAddressValve(this.properties.maxRequestsPerAddress(), this.renderer, this.livenessPaths));
 	}
 
 	static final class RequestsPerAddressValve extends ValveBase {
@@ -58,16 +71,23 @@ class RequestsPerAddressConfig implements WebServerFactoryCustomizer<TomcatServl
 
 		private final FailureRenderer renderer;
 
+		private final Set<String> livenessPaths;
+
 		private final ConcurrentHashMap<String, AtomicInteger> inProgress = new ConcurrentHashMap<>();
 
-		RequestsPerAddressValve(int limit, FailureRenderer renderer) {
+		RequestsPerAddressValve(int limit, FailureRenderer renderer, Set<String> livenessPaths) {
 			super(true);
 			this.limit = limit;
 			this.renderer = renderer;
+			this.livenessPaths = livenessPaths;
 		}
 
 		@Override
 		public void invoke(Request request, Response response) throws IOException, ServletException {
+			if (isBodilessLivenessProbe(request)) {
+				getNext().invoke(request, response);
+				return;
+			}
 			String address = request.getRemoteAddr();
 			AtomicInteger count = this.inProgress.computeIfAbsent(address, (key) -> new AtomicInteger());
 			try {
@@ -83,6 +103,14 @@ class RequestsPerAddressConfig implements WebServerFactoryCustomizer<TomcatServl
 				// Drops the entry once idle, so the map holds only addresses with requests in progress.
 				this.inProgress.computeIfPresent(address, (key, value) -> (value.decrementAndGet() == 0) ? null : value);
 			}
+		}
+
+		private boolean isBodilessLivenessProbe(Request request) {
+			String method = request.getMethod();
+			// The decoded URI is normalized and without path parameters: "/livez;x" or "/a/../livez" is "/livez".
+			return ("GET".equals(method) || "HEAD".equals(method)) && request.getContentLengthLong() <= 0
+					&& request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null
+					&& this.livenessPaths.contains(request.getDecodedRequestURI().substring(request.getContextPath().length()));
 		}
 
 		private void refuse(Request request, Response response, String address, int now) throws IOException {

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code Host} header (or {@code X-Forwarded-Host} from a trusted proxy) says; any other is
  * refused with 400 before a credential is read. Empty by default: any host is accepted.
  * @param maxRequestsPerAddress requests one client address may have in progress at once; more are
- * answered 429 before their body is read. Default 32.
+ * answered 429 before their body is read. Liveness probes without a body are not counted. Default 32.
  */
 @ConfigurationProperties("gatehouse.web")
 public record WebProperties(List<String> allowedOrigins, List<String> allowedHosts,

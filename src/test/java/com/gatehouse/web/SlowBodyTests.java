@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.gatehouse.Api;
 import com.gatehouse.Directory;
 import com.gatehouse.GatehouseTest;
+import com.gatehouse.RawHttp;
 import com.gatehouse.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and sends one byte of it. Meanwhile health and a password login from another address answer
  * within a second every time: one address holds at most a few workers, the rest of its requests
  * are refused before their body is read. The attacker's address is 127.0.0.2 (all of 127/8 is
- * loopback), the other client's 127.0.0.1.
+ * loopback), the other client's 127.0.0.1. An orchestrator's liveness probe from the busy address
+ * itself still answers.
  */
 @GatehouseTest
 class SlowBodyTests {
@@ -82,6 +85,33 @@ class SlowBodyTests {
 			rounds++;
 		}
 		assertThat(rounds).isPositive();
+	}
+
+	/**
+	 * An orchestrator restarts an instance whose liveness probe fails, and its probes may come from an
+	 * address clients share (a node's, which traffic NATed through the node carries too).
+	 */
+	@Test
+	void whenAnAddressHoldsAllTheRequestsItMayThenItsLivenessProbesStillAnswer() throws IOException {
+		openSlowBodies(1_000);
+
+		assertThat(fromTheBusyAddress("GET /livez HTTP/1.1", "", "").status()).isEqualTo(200);
+		assertThat(fromTheBusyAddress("GET /actuator/health/liveness HTTP/1.1", "", "").status()).isEqualTo(200);
+		assertThat(fromTheBusyAddress("HEAD /livez HTTP/1.1", "", "").status()).isEqualTo(200);
+
+		// Everything else from it is still refused: readiness waits on the store, and a body can be trickled.
+		assertThat(fromTheBusyAddress("GET /readyz HTTP/1.1", "", "").status()).isEqualTo(429);
+		assertThat(fromTheBusyAddress("GET /livez HTTP/1.1", "Content-Length: 2\r\n", "{}").status()).isEqualTo(429);
+		assertThat(fromTheBusyAddress("GET /livez HTTP/1.1", "Transfer-Encoding: chunked\r\n", "0\r\n\r\n").status())
+			.isEqualTo(429);
+		assertThat(fromTheBusyAddress("POST /rest/auth/ HTTP/1.1", "Content-Type: application/json\r\nContent-Length: 2\r\n",
+				"{}").status()).isEqualTo(429);
+	}
+
+	/** A request from the address that holds the slow bodies; each of {@code headers} ends its own line. */
+	private Api.Reply fromTheBusyAddress(String requestLine, String headers, String body) throws IOException {
+		return RawHttp.send("127.0.0.2", this.port,
+				requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers + "\r\n" + body);
 	}
 
 	private void openSlowBodies(int announced) throws IOException {
