@@ -60,7 +60,7 @@ public class Bench {
 				throw new IllegalStateException(failed);
 			}
 		};
-		try (Server server = freshStart.get(); GatewayCase gateway = GatewayCase.start(jvmArgs, env)) {
+		try (Server server = freshStart.get(); GatewayCase gateway = GatewayCase.start(jvmArgs, env, 0)) {
 			int hashThreads = Runtime.getRuntime().availableProcessors();   // the server's hash slots: one per CPU
 			try (HashAlone hash = new HashAlone(List.of("-Xmx128m"), hashThreads);
 					HashAlone oneHash = new HashAlone(List.of("-Xmx128m"), 1)) {

@@ -42,8 +42,9 @@ final class GatewayCase implements AutoCloseable {
 				"token auth=" + Bench.adminKey(server.port, Bench.adminCookie(server.port)));
 	}
 
-	static GatewayCase start(List<String> jvmArgs, List<String> env) throws Exception {
-		Upstream upstream = new Upstream();
+	/** The gateway in front of an upstream that answers after {@code upstreamMillis}. */
+	static GatewayCase start(List<String> jvmArgs, List<String> env, int upstreamMillis) throws Exception {
+		Upstream upstream = new Upstream(upstreamMillis);
 		Path policy = Files.createTempFile("gatehouse-bench-policy", ".yaml");
 		try {
 			Files.writeString(policy, POLICY);
@@ -65,6 +66,22 @@ final class GatewayCase implements AutoCloseable {
 		if (!smoke) {
 			Bench.warmUntilCompiled(this.load, this.server.stat, List.of(this.call), clients, seconds);
 		}
+	}
+
+	/** A closed-loop phase of the forwarded call. */
+	Load.Sample forwarded(int clients, int seconds) throws Exception {
+		return this.load.closedLoop(this.call, clients, seconds);
+	}
+
+	/** A closed-loop phase of the same call made straight to the upstream, as issue 11's ratio compares. */
+	Load.Sample direct(int clients, int seconds) throws Exception {
+		return new Load(this.upstream.port, this.server.stat).closedLoop(this.call, clients, seconds);
+	}
+
+	/** A closed-loop phase of Gatehouse's own "who am I" with the call's key: what authenticating alone costs. */
+	Load.Sample whoAmI(int clients, int seconds) throws Exception {
+		return this.load.closedLoop(new Load.Case("who am I", "POST", "/rest/auth/", "{}", this.call.headers()), clients,
+				seconds);
 	}
 
 	/** One round, as every case's ({@link Load#round}). */
