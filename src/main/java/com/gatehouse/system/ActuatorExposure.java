@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -33,10 +34,10 @@ final class ActuatorExposure extends OncePerRequestFilter {
 
 	private final String base;
 
-	ActuatorExposure(FailureRenderer renderer, Environment environment) {
+	ActuatorExposure(FailureRenderer renderer, Environment environment, WebEndpointProperties actuator) {
 		this.renderer = renderer;
 		this.sharedPort = ManagementPortType.get(environment) == ManagementPortType.SAME;
-		this.base = environment.getProperty("management.endpoints.web.base-path", "/actuator");
+		this.base = actuator.getBasePath();
 	}
 
 	@Override

@@ -13,10 +13,10 @@ import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 
 import com.gatehouse.rest.FailureRenderer;
@@ -47,11 +47,10 @@ class RequestsPerAddressConfig implements WebServerFactoryCustomizer<TomcatServl
 
 	private final Set<String> livenessPaths;
 
-	RequestsPerAddressConfig(WebProperties properties, FailureRenderer renderer, Environment environment) {
+	RequestsPerAddressConfig(WebProperties properties, FailureRenderer renderer, WebEndpointProperties actuator) {
 		this.properties = properties;
 		this.renderer = renderer;
-		this.livenessPaths = Set.of("/livez",
-				environment.getProperty("management.endpoints.web.base-path", "/actuator") + "/health/liveness");
+		this.livenessPaths = Set.of("/livez", actuator.getBasePath() + "/health/liveness");
 	}
 
 	@Override

@@ -44,8 +44,8 @@ final class AuthCalls {
 	 * Uses the key until the instance answers it from its cache: until {@code hits}, the hit count of
 	 * the cache the test needs filled, grows. Two uses are not always enough. The first stamps the key
 	 * as used, which drops the row read before the stamp. And a load that overlaps a change signal
-	 * keeps nothing ({@link AuthCache}): on PostgreSQL the signals of the
-	 * test's own writes just before may reach the instance during any of the first uses.
+	 * keeps nothing ({@link AuthCache}): on PostgreSQL the signals of the test's own writes just
+	 * before may reach the instance during any of the first uses.
 	 */
 	static void warm(Api instance, String key, DoubleSupplier hits) {
 		double before = hits.getAsDouble();
