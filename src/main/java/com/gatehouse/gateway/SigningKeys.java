@@ -22,7 +22,6 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -38,17 +37,6 @@ import org.springframework.stereotype.Component;
 final class SigningKeys {
 
 	static final Duration REFRESH = Duration.ofSeconds(10);
-
-	/**
-	 * Not registered with the JDK: it serves only the assertion signer. Made at the first signing,
-	 * not at start (a holder class): building it loads about 500 classes, and with the gateway off
-	 * nothing signs.
-	 */
-	private static final class BouncyCastle {
-
-		static final Provider PROVIDER = new BouncyCastleProvider();
-
-	}
 
 	/**
 	 * The signer's randomness, made once: without one Nimbus makes a new {@link SecureRandom} for
@@ -106,7 +94,7 @@ final class SigningKeys {
 		if (live.size() < keys.size()) {
 			this.repository.deleteOlderThan(live.get(live.size() - 1).generation());
 		}
-		fresh = new Loaded(keys.get(0), signer(keys.get(0)), List.copyOf(live), now);
+		fresh = new Loaded(keys.get(0), signer(keys.get(0), SigningProvider.get()), List.copyOf(live), now);
 		this.loaded = fresh;
 		return fresh;
 	}
@@ -124,17 +112,16 @@ final class SigningKeys {
 	}
 
 	/**
-	 * Bouncy Castle's ECDSA (already on the class path) over its own form of the private key signs in
-	 * a sixth of the CPU of the JDK 17 one, which was the largest single cost of a forwarded call: its
-	 * own key shares the curve's precomputed multiples of the base point, the JDK's key is converted
-	 * and the table made again on every signature. The signature is the same ES256.
+	 * A signer over the provider's own form of the private key ({@link SigningProvider}): made once per
+	 * key, so that the key is converted once and not on every signature. The signature is ES256 whoever
+	 * makes it.
 	 */
-	private static ECDSASigner signer(SigningKey key) {
+	static ECDSASigner signer(SigningKey key, Provider provider) {
 		try {
-			PrivateKey own = KeyFactory.getInstance("EC", BouncyCastle.PROVIDER)
+			PrivateKey own = KeyFactory.getInstance("EC", provider)
 				.generatePrivate(new PKCS8EncodedKeySpec(key.jwk().toPrivateKey().getEncoded()));
 			ECDSASigner signer = new ECDSASigner(own, Curve.P_256);
-			signer.getJCAContext().setProvider(BouncyCastle.PROVIDER);
+			signer.getJCAContext().setProvider(provider);
 			signer.getJCAContext().setSecureRandom(RANDOM);
 			return signer;
 		}

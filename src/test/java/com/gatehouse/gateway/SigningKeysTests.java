@@ -67,6 +67,11 @@ class SigningKeysTests {
 		assertThat(this.repository.findAll()).extracting(SigningKey::generation).containsExactly(2);
 	}
 
+	@Test
+	void signerWhenMadeThenSignsWithTheChosenProvider() {
+		assertThat(instance().current().signer().getJCAContext().getProvider()).isSameAs(SigningProvider.get());
+	}
+
 	private SigningKeys instance() {
 		return new SigningKeys(this.repository, this.clock,
 				new GatewayProperties(null, null, null, null, LIFETIME, ROTATION, null, null));
