@@ -1,5 +1,6 @@
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,10 +52,20 @@ final class Connection implements AutoCloseable {
 	int send() throws IOException {
 		this.out.write(this.request);
 		this.out.flush();
-		String status = line();
+		String status = line(this.in);
+		boolean closing = skipHeadersAndBody(this.in);
+		if (closing) {   // Tomcat closes a keep-alive connection after 1000 calls (the service sets it; Tomcat alone says 100): open the next
+			this.socket.close();
+			connect();
+		}
+		return Integer.parseInt(status.substring(9, 12));
+	}
+
+	/** Reads a message's header lines and skips its body (Content-Length or chunked); answers whether it says Connection: close. */
+	static boolean skipHeadersAndBody(InputStream in) throws IOException {
 		long length = -1;
 		boolean chunked = false, closing = false;
-		for (String header = line(); !header.isEmpty(); header = line()) {
+		for (String header = line(in); !header.isEmpty(); header = line(in)) {
 			String lower = header.toLowerCase(Locale.ROOT);
 			if (lower.startsWith("content-length:")) {
 				length = Long.parseLong(lower.substring(15).trim());
@@ -67,27 +78,24 @@ final class Connection implements AutoCloseable {
 			}
 		}
 		if (chunked) {
-			for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
-				this.in.skipNBytes(size);
-				line();
+			for (long size = Long.parseLong(line(in).trim(), 16); size > 0; size = Long.parseLong(line(in).trim(), 16)) {
+				in.skipNBytes(size);
+				line(in);
 			}
-			line();
+			line(in);
 		}
 		else if (length > 0) {
-			this.in.skipNBytes(length);
+			in.skipNBytes(length);
 		}
-		if (closing) {   // Tomcat closes a keep-alive connection after 1000 calls (the service sets it; Tomcat alone says 100): open the next
-			this.socket.close();
-			connect();
-		}
-		return Integer.parseInt(status.substring(9, 12));
+		return closing;
 	}
 
-	private String line() throws IOException {
+	/** One line without its CR LF; fails at the end of the stream. */
+	static String line(InputStream in) throws IOException {
 		StringBuilder line = new StringBuilder();
-		for (int b = this.in.read(); b != '\n'; b = this.in.read()) {
+		for (int b = in.read(); b != '\n'; b = in.read()) {
 			if (b < 0) {
-				throw new IOException("connection closed");
+				throw new EOFException("connection closed");
 			}
 			if (b != '\r') {
 				line.append((char) b);
