@@ -2,6 +2,7 @@ package com.gatehouse.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,7 +14,12 @@ import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.health.actuate.endpoint.AdditionalHealthEndpointPath;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Configuration;
@@ -41,16 +47,38 @@ import com.gatehouse.rest.RestFailure;
 @Configuration(proxyBeanMethods = false)
 class RequestsPerAddressConfig implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
+	/** Spring Boot's name of the liveness health group, and its path under the health endpoint. */
+	private static final String LIVENESS = "liveness";
+
 	private final WebProperties properties;
 
 	private final FailureRenderer renderer;
 
 	private final Set<String> livenessPaths;
 
-	RequestsPerAddressConfig(WebProperties properties, FailureRenderer renderer, WebEndpointProperties actuator) {
+	RequestsPerAddressConfig(WebProperties properties, FailureRenderer renderer, PathMappedEndpoints actuator,
+			HealthEndpointGroups healthGroups) {
 		this.properties = properties;
 		this.renderer = renderer;
-		this.livenessPaths = Set.of("/livez", actuator.getBasePath() + "/health/liveness");
+		this.livenessPaths = livenessPaths(actuator, healthGroups);
+	}
+
+	/**
+	 * Where the liveness group answers on this server, as Spring Boot maps it: under the health
+	 * endpoint's path, and at its additional path ({@code /livez}) when that is on the main server.
+	 */
+	private static Set<String> livenessPaths(PathMappedEndpoints actuator, HealthEndpointGroups healthGroups) {
+		Set<String> paths = new HashSet<>();
+		String health = actuator.getPath(HealthEndpoint.ID);
+		if (health != null) {
+			paths.add(health + "/" + LIVENESS);
+		}
+		HealthEndpointGroup liveness = healthGroups.get(LIVENESS);
+		AdditionalHealthEndpointPath additional = (liveness != null) ? liveness.getAdditionalPath() : null;
+		if (additional != null && additional.hasNamespace(WebServerNamespace.SERVER)) {
+			paths.add(additional.getValue());
+		}
+		return Set.copyOf(paths);
 	}
 
 	@Override
